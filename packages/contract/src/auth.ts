@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+export const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, 'Email is at most 254 characters')
+  .pipe(z.email('Enter a valid email address'));
+
+const password = z
+  .string()
+  .min(8, 'Password must be at least 8 characters')
+  .max(128, 'Password must be at most 128 characters');
+
+export const signUpInput = z
+  .object({
+    name: z.string().trim().min(1, 'Name is required').max(100, 'Name is at most 100 characters'),
+    email,
+    password,
+  })
+  .refine((v) => v.password.trim().toLowerCase() !== v.email, {
+    message: 'Password must not be your email address',
+    path: ['password'],
+  });
+export type SignUpInput = z.infer<typeof signUpInput>;
+
+export const logInInput = z.object({
+  email,
+  password: z.string().min(1, 'Password is required').max(128),
+});
+export type LogInInput = z.infer<typeof logInInput>;
+
+export const changePasswordInput = z
+  .object({
+    currentPassword: z.string().min(1, 'Current password is required').max(128),
+    newPassword: password,
+  })
+  .refine((v) => v.currentPassword !== v.newPassword, {
+    message: 'New password must differ from the current one',
+    path: ['newPassword'],
+  });
+export type ChangePasswordInput = z.infer<typeof changePasswordInput>;

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+export const catalogSorts = ['relevance', 'price_asc', 'price_desc', 'newest'] as const;
+export type CatalogSort = (typeof catalogSorts)[number];
+
+export const slug = z
+  .string()
+  .trim()
+  .min(1, 'Slug is required')
+  .max(120)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Slug may contain lower-case letters, digits and dashes');
+
+export const catalogListInput = z.object({
+  q: z.string().trim().max(100, 'Search text is at most 100 characters').optional(),
+  category: slug.optional(),
+  sort: z.enum(catalogSorts).default('relevance'),
+  limit: z.number().int().min(1).max(100).default(24),
+  cursor: z.string().max(500).nullish(),
+});
+export type CatalogListInput = z.input<typeof catalogListInput>;
+
+export const catalogGetInput = z.object({ slug });
+export type CatalogGetInput = z.infer<typeof catalogGetInput>;

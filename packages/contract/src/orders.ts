@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+export const orderStatuses = ['PENDING_PAYMENT', 'PAID', 'SHIPPED', 'DELIVERED', 'CANCELLED'] as const;
+export type OrderStatus = (typeof orderStatuses)[number];
+
+const digitsOnly = (s: string) => s.replace(/[\s-]/g, '');
+
+/** Luhn checksum over a string of digits. */
+export function passesLuhn(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+export const shippingAddress = z.object({
+  fullName: z.string().trim().min(1, 'Full name is required').max(100),
+  address: z.string().trim().min(1, 'Address is required').max(200),
+  city: z.string().trim().min(1, 'City is required').max(100),
+  postalCode: z
+    .string()
+    .trim()
+    .min(2, 'Postal code is required')
+    .max(12)
+    .regex(/^[A-Za-z0-9][A-Za-z0-9 -]*$/, 'Enter a valid postal code'),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, 'Use a two-letter country code, e.g. KR'),
+});
+export type ShippingAddress = z.infer<typeof shippingAddress>;
+
+export const payment = z.object({
+  cardNumber: z
+    .string()
+    .transform(digitsOnly)
+    .pipe(
+      z
+        .string()
+        .regex(/^\d{12,19}$/, 'Card number must be 12 to 19 digits')
+        .refine(passesLuhn, 'Card number is not valid'),
+    ),
+  expiry: z
+    .string()
+    .trim()
+    .regex(/^(0[1-9]|1[0-2])\/\d{2}$/, 'Use MM/YY'),
+  cvc: z
+    .string()
+    .trim()
+    .regex(/^\d{3,4}$/, 'CVC is 3 or 4 digits'),
+});
+export type Payment = z.infer<typeof payment>;
+
+export const placeOrderInput = z.object({
+  idempotencyKey: z.string().trim().min(8).max(100),
+  shippingAddress,
+  payment,
+});
+export type PlaceOrderInput = z.infer<typeof placeOrderInput>;
+
+export const orderIdInput = z.object({ id: z.uuid('Unknown order') });
+export type OrderIdInput = z.infer<typeof orderIdInput>;
