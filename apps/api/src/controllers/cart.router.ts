@@ -1,0 +1,22 @@
+import { cartAddInput, cartRemoveInput, cartUpdateInput } from '@shop/contract/cart';
+import { addToCart, getCartLines, removeFromCart, updateCartLine } from '../models/cart.model';
+import { publicProcedure, router } from '../trpc';
+import { cartView } from '../views/cart.view';
+import { cartOwnerForChange, currentCartOwner } from './session-cookies';
+
+export const cartRouter = router({
+  get: publicProcedure.query(async ({ ctx }) => cartView(await getCartLines(ctx.prisma, currentCartOwner(ctx)))),
+
+  add: publicProcedure.input(cartAddInput).mutation(async ({ ctx, input }) =>
+    cartView(await addToCart(ctx.prisma, cartOwnerForChange(ctx), input.productId, input.quantity)),
+  ),
+
+  update: publicProcedure.input(cartUpdateInput).mutation(async ({ ctx, input }) =>
+    cartView(await updateCartLine(ctx.prisma, cartOwnerForChange(ctx), input.productId, input.quantity)),
+  ),
+
+  remove: publicProcedure.input(cartRemoveInput).mutation(async ({ ctx, input }) => {
+    const owner = currentCartOwner(ctx);
+    return cartView(owner ? await removeFromCart(ctx.prisma, owner, input.productId) : []);
+  }),
+});

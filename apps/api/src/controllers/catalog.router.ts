@@ -1,0 +1,16 @@
+import { catalogGetInput, catalogListInput } from '@shop/contract/catalog';
+import { getProductBySlug, listCategories, listProducts } from '../models/product.model';
+import { publicProcedure, router } from '../trpc';
+import { categoriesView, productPageView, productView } from '../views/product.view';
+
+export const catalogRouter = router({
+  list: publicProcedure
+    .input(catalogListInput)
+    .query(async ({ ctx, input }) => productPageView(await listProducts(ctx.prisma, input))),
+
+  get: publicProcedure
+    .input(catalogGetInput)
+    .query(async ({ ctx, input }) => productView(await getProductBySlug(ctx.prisma, input.slug))),
+
+  categories: publicProcedure.query(async ({ ctx }) => categoriesView(await listCategories(ctx.prisma))),
+});

@@ -1,0 +1,20 @@
+import { orderIdInput, placeOrderInput } from '@shop/contract/orders';
+import { cancelOrder, getOrder, listOrders, placeOrder } from '../models/order.model';
+import { protectedProcedure, router } from '../trpc';
+import { orderView } from '../views/order.view';
+
+export const ordersRouter = router({
+  place: protectedProcedure
+    .input(placeOrderInput)
+    .mutation(async ({ ctx, input }) => orderView(await placeOrder(ctx.prisma, ctx.user.id, input))),
+
+  list: protectedProcedure.query(async ({ ctx }) => (await listOrders(ctx.prisma, ctx.user.id)).map(orderView)),
+
+  get: protectedProcedure
+    .input(orderIdInput)
+    .query(async ({ ctx, input }) => orderView(await getOrder(ctx.prisma, ctx.user.id, input.id))),
+
+  cancel: protectedProcedure
+    .input(orderIdInput)
+    .mutation(async ({ ctx, input }) => orderView(await cancelOrder(ctx.prisma, ctx.user.id, input.id))),
+});

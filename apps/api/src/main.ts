@@ -1,0 +1,49 @@
+/**
+ * Process entry: read the environment, open the database, serve, and shut down cleanly on
+ * SIGTERM/SIGINT (stop accepting, finish in-flight requests, close the pool).
+ */
+import { createPrismaClient } from '@shop/db/client';
+import { loadEnv } from './env';
+import { createServer } from './server';
+
+function main(): void {
+  const env = loadEnv();
+  const prisma = createPrismaClient(env.DATABASE_URL);
+  const server = createServer({
+    prisma,
+    allowedOrigins: env.ALLOWED_ORIGINS,
+    production: env.NODE_ENV === 'production',
+  });
+
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    const reason =
+      error.code === 'EADDRINUSE' ? `port ${env.PORT} is already in use (set PORT to another port)` : error.message;
+    console.error(`api: cannot listen on ${env.HOST}:${env.PORT}: ${reason}`);
+    process.exit(1);
+  });
+  server.listen(env.PORT, env.HOST, () => {
+    console.log(`api: listening on http://${env.HOST}:${env.PORT} (tRPC at /trpc)`);
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`api: ${signal} received, shutting down`);
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    server.close(() => {
+      void prisma.$disconnect().finally(() => process.exit(0));
+    });
+    server.closeIdleConnections();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+try {
+  main();
+} catch (error) {
+  console.error(`api: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}

@@ -1,0 +1,29 @@
+import type { Prisma, PrismaClient } from '@shop/db/client';
+
+export type Db = PrismaClient;
+export type Tx = Prisma.TransactionClient;
+
+/** Prisma's known-request errors carry a `code` such as P2002 (unique violation). */
+export function hasPrismaCode(error: unknown, code: string): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === code;
+}
+
+const retryableSqlStates = new Set(['40001', '40P01']);
+
+/** Serialization failures and deadlocks are the database asking us to try again. */
+export function isRetryableTransactionError(error: unknown): boolean {
+  if (hasPrismaCode(error, 'P2034')) return true;
+  const text = error instanceof Error ? `${error.message} ${JSON.stringify(error.cause ?? '')}` : '';
+  return [...retryableSqlStates].some((state) => text.includes(state)) || /deadlock detected/i.test(text);
+}
+
+export async function withTransactionRetry<T>(work: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= attempts || !isRetryableTransactionError(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.random() * 20));
+    }
+  }
+}

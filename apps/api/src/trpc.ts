@@ -1,0 +1,107 @@
+/**
+ * tRPC glue: the request context (database, cookies, the session user), the three procedure
+ * kinds, the cross-site guard for mutations, and the one mapping from model errors to TRPCErrors.
+ */
+import { initTRPC, TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import type { PrismaClient } from '@shop/db/client';
+import type { CookieJar } from './http/cookies';
+import { ShopError } from './models/errors';
+import { findActiveSession, sessionCookie, type ActiveSession } from './models/session.model';
+
+/** The request headers the mutation guard looks at; absent for in-process callers. */
+export interface RequestInfo {
+  contentType?: string | undefined;
+  origin?: string | undefined;
+  secFetchSite?: string | undefined;
+}
+
+export interface CreateContextOptions {
+  prisma: PrismaClient;
+  cookies: CookieJar;
+  request?: RequestInfo | null;
+  allowedOrigins?: readonly string[];
+}
+
+export async function createContext(opts: CreateContextOptions) {
+  const token = opts.cookies.get(sessionCookie);
+  const session: ActiveSession | null = token ? await findActiveSession(opts.prisma, token) : null;
+  if (token && !session) opts.cookies.clear(sessionCookie);
+  return {
+    prisma: opts.prisma,
+    cookies: opts.cookies,
+    request: opts.request ?? null,
+    allowedOrigins: opts.allowedOrigins ?? [],
+    session,
+  };
+}
+
+export type Context = Awaited<ReturnType<typeof createContext>>;
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
+}
+
+/** Messages for errors raised by tRPC itself; internal errors never reveal their cause. */
+const plainMessages: Partial<Record<TRPCError['code'], string>> = {
+  INTERNAL_SERVER_ERROR: 'Something went wrong on our side. Please try again.',
+  PAYLOAD_TOO_LARGE: 'The request body is too large',
+};
+
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error }) {
+    const { stack: _stack, ...data } = shape.data;
+    const zodError = error.cause instanceof z.ZodError ? error.cause : null;
+    const message = zodError ? describeIssues(zodError) : (plainMessages[error.code] ?? shape.message);
+    if (error.cause instanceof SyntaxError && error.code !== 'INTERNAL_SERVER_ERROR') {
+      return { ...shape, message: 'The request body is not valid JSON', data: { ...data, zodError: null } };
+    }
+    return {
+      ...shape,
+      message,
+      data: { ...data, zodError: zodError ? z.flattenError(zodError) : null },
+    };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/**
+ * A plain HTML form on another site can only send form encodings and is marked cross-site by the
+ * browser; mutations therefore require JSON and an allowed (or absent) Origin.
+ */
+function assertMutationAllowed(request: RequestInfo, allowedOrigins: readonly string[]): void {
+  const contentType = request.contentType?.split(';')[0]?.trim().toLowerCase();
+  if (contentType !== 'application/json') {
+    throw new TRPCError({ code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send mutations as application/json' });
+  }
+  const crossSite = request.secFetchSite?.toLowerCase() === 'cross-site';
+  if (crossSite || (request.origin !== undefined && !allowedOrigins.includes(request.origin))) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'Cross-site requests are not allowed' });
+  }
+}
+
+const guarded = t.middleware(async ({ ctx, type, next }) => {
+  if (type === 'mutation' && ctx.request) assertMutationAllowed(ctx.request, ctx.allowedOrigins);
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof ShopError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: cause.code, message: cause.message, cause });
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(guarded);
+
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please log in first' });
+  return next({ ctx: { session: ctx.session, user: ctx.session.user } });
+});
+
+export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role !== 'ADMIN') throw new TRPCError({ code: 'FORBIDDEN', message: 'Admins only' });
+  return next();
+});

@@ -1,0 +1,23 @@
+import type { CartLineRecord } from '../models/cart.model';
+import { money, productView } from './product.view';
+
+const defaultCurrency = 'KRW';
+
+export function cartView(lines: CartLineRecord[]) {
+  const items = lines.map(({ product, quantity }) => ({
+    product: productView(product),
+    quantity,
+    lineTotal: money(product.priceAmount * quantity, product.currency),
+  }));
+  const currency = items[0]?.product.price.currency ?? defaultCurrency;
+  return {
+    items,
+    itemCount: items.reduce((sum, item) => sum + item.quantity, 0),
+    subtotal: money(
+      items.reduce((sum, item) => sum + item.lineTotal.amount, 0),
+      currency,
+    ),
+  };
+}
+
+export type CartView = ReturnType<typeof cartView>;
