@@ -1,0 +1,21 @@
+// The root config plus the React hooks rules (incl. the React Compiler checks) for the storefront.
+import reactHooks from 'eslint-plugin-react-hooks';
+import root from '../../eslint.config.mjs';
+
+export default [
+  ...root,
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat['recommended-latest'],
+  },
+  {
+    // Plain JS config files are linted without type information (the root's override drops it only partly).
+    files: ['**/*.mjs'],
+    languageOptions: { parserOptions: { projectService: false, project: false, program: null } },
+  },
+  {
+    // Playwright fixtures take `use` as a callback, which the hooks rules mistake for React's `use`.
+    files: ['e2e/**/*.ts'],
+    rules: { 'react-hooks/rules-of-hooks': 'off' },
+  },
+];

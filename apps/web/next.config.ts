@@ -1,0 +1,25 @@
+import type { NextConfig } from 'next';
+
+/**
+ * Security headers that do not depend on the request live here; the Content-Security-Policy needs a
+ * fresh nonce per request, so `src/proxy.ts` sets it. The `/api/trpc` rewrite is also in the proxy,
+ * because `rewrites()` would freeze `API_URL` at build time.
+ */
+const securityHeaders = [
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+  { key: 'X-Frame-Options', value: 'DENY' },
+  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=()' },
+  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+];
+
+const nextConfig: NextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  transpilePackages: ['@shop/contract'],
+  // `npm run typecheck` runs tsc over the whole workspace; the build does not repeat it.
+  typescript: { ignoreBuildErrors: true },
+  headers: () => Promise.resolve([{ source: '/:path*', headers: securityHeaders }]),
+};
+
+export default nextConfig;

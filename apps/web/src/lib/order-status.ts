@@ -1,0 +1,32 @@
+import type { OrderStatus } from '@shop/contract/orders';
+
+const labels: Record<OrderStatus, string> = {
+  PENDING_PAYMENT: 'Pending payment',
+  PAID: 'Paid',
+  SHIPPED: 'Shipped',
+  DELIVERED: 'Delivered',
+  CANCELLED: 'Cancelled',
+};
+
+export function orderStatusLabel(status: OrderStatus): string {
+  return labels[status];
+}
+
+export function canCancel(status: OrderStatus): boolean {
+  return status === 'PENDING_PAYMENT' || status === 'PAID';
+}
+
+/** Short, human-quotable order reference shown in lists and headings. */
+export function orderNumber(id: string): string {
+  return id.slice(0, 8).toUpperCase();
+}
+
+const dateTime = new Intl.DateTimeFormat('en-GB', {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+  timeZone: 'UTC',
+});
+
+export function formatDateTime(iso: string): string {
+  return `${dateTime.format(new Date(iso))} UTC`;
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { TRPCClientError } from '@trpc/client';
+import { errorMessage, isNetworkError, serverFieldErrors, trpcErrorCode } from './trpc-error';
+
+const refused = (message: string, data: Record<string, unknown>) =>
+  TRPCClientError.from({ error: { message, code: -32600, data } });
+
+describe('tRPC error helpers', () => {
+  it('reads the code and keeps the API message for shoppers', () => {
+    const declined = refused('Your card was declined. No money was taken — try another card.', {
+      code: 'PAYMENT_REQUIRED',
+      httpStatus: 402,
+    });
+    expect(trpcErrorCode(declined)).toBe('PAYMENT_REQUIRED');
+    expect(isNetworkError(declined)).toBe(false);
+    expect(errorMessage(declined)).toMatch(/declined/);
+  });
+
+  it('maps the API zod issues to fields', () => {
+    const invalid = refused('email: Enter a valid email address', {
+      code: 'BAD_REQUEST',
+      zodError: { formErrors: [], fieldErrors: { email: ['Enter a valid email address'] } },
+    });
+    expect(serverFieldErrors(invalid)).toEqual({ email: 'Enter a valid email address' });
+  });
+
+  it('treats a failed fetch as a network error', () => {
+    expect(isNetworkError(new TypeError('fetch failed'))).toBe(true);
+    expect(isNetworkError(TRPCClientError.from(new TypeError('fetch failed')))).toBe(true);
+    expect(errorMessage(new TypeError('fetch failed'))).toMatch(/could not reach/);
+  });
+});
