@@ -1,0 +1,60 @@
+// The bench database: provisioned like the rest of the project, recreated on every run so each run (and each
+// stage) starts from the same state: migrations applied, 10,000 seeded products, no orders from earlier runs.
+import pg from 'pg';
+import { tsImport } from 'tsx/esm/api';
+import { ensurePostgres } from '../lib/services.mjs';
+import { onCleanup } from './processes.mjs';
+
+export const benchDatabase = 'shop_bench';
+export const productCount = 10_000;
+
+function withDatabase(url, name) {
+  const next = new URL(url);
+  next.pathname = `/${name}`;
+  return next.toString();
+}
+
+async function withClient(url, fn) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function timed(fn) {
+  const started = performance.now();
+  const value = await fn();
+  return [value, Math.round(performance.now() - started)];
+}
+
+/** Drop, create, migrate and seed `shop_bench`; returns its URL and how long each step took. */
+export async function provisionDatabase() {
+  const server = await ensurePostgres({ database: benchDatabase });
+  onCleanup(() => server.stop());
+  const adminUrl = withDatabase(server.url, 'postgres');
+  const url = withDatabase(server.url, benchDatabase);
+  await withClient(adminUrl, async (db) => {
+    await db.query(`DROP DATABASE IF EXISTS ${benchDatabase} WITH (FORCE)`);
+    await db.query(`CREATE DATABASE ${benchDatabase}`);
+  });
+  const { migrate } = await tsImport('@shop/db/migrate', import.meta.url);
+  const { seed } = await tsImport('@shop/db/seed', import.meta.url);
+  const [, migrateMs] = await timed(() => migrate(url));
+  const [, seedMs] = await timed(() => seed(url, { products: productCount }));
+  const [products, postgres] = await withClient(url, async (db) => [
+    Number((await db.query('SELECT count(*) FROM "Product"')).rows[0].count),
+    (await db.query('SHOW server_version')).rows[0].server_version,
+  ]);
+  if (products < productCount)
+    throw new Error(`seed left ${products} products in ${benchDatabase}, expected ${productCount}`);
+  return { url, adminUrl, via: server.source, products, postgres, migrateMs, seedMs };
+}
+
+export async function dropDatabase(adminUrl) {
+  await withClient(adminUrl, (db) =>
+    db.query(`DROP DATABASE IF EXISTS ${benchDatabase} WITH (FORCE)`),
+  );
+}

@@ -1,0 +1,88 @@
+// The bench's output: machine facts, a plain-text table (Markdown-compatible) and the same figures as JSON.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+export function machineFacts() {
+  const git = (...args) => {
+    try {
+      return execFileSync('git', args, {
+        cwd: repoRoot,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim();
+    } catch {
+      return 'unknown';
+    }
+  };
+  const cpus = os.cpus();
+  return {
+    cpus: os.availableParallelism(),
+    cpuModel: cpus[0]?.model.trim() ?? 'unknown',
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+    gitDescribe: git('describe', '--tags', '--always', '--dirty'),
+    loadAverage: os.loadavg().map((n) => Number(n.toFixed(2))),
+  };
+}
+
+/** Ratios to the two reference limits of the same run; the checkout ratio only where the work is a checkout. */
+export function withRatios(rows) {
+  const hello = rows.find((r) => r.kind === 'hello')?.requestsPerSecond;
+  const pgCheckout = rows.find((r) => r.kind === 'pg-checkout')?.requestsPerSecond;
+  return rows.map((row) => ({
+    ...row,
+    ratioToHello: hello ? row.requestsPerSecond / hello : null,
+    ratioToPgCheckout:
+      pgCheckout && (row.kind === 'checkout' || row.kind === 'pg-checkout')
+        ? row.requestsPerSecond / pgCheckout
+        : null,
+  }));
+}
+
+const fixed = (n, digits) => (n === null || n === undefined ? '—' : n.toFixed(digits));
+
+function failures(row) {
+  const codes = Object.entries(row.statusCodes).filter(([code]) => !code.startsWith('2'));
+  const parts = codes.map(([code, count]) => `${count}×${code}`);
+  if (row.errors) parts.push(`${row.errors} conn err`);
+  return parts.length ? parts.join(', ') : '0';
+}
+
+export function table(rows) {
+  const header = [
+    'scenario',
+    'req/s',
+    'p50 ms',
+    'p99 ms',
+    'errors/non-2xx',
+    '× hello',
+    '× raw-pg checkout',
+  ];
+  const body = rows.map((r) => [
+    r.scenario,
+    fixed(r.requestsPerSecond, 0),
+    fixed(r.p50Ms, 2),
+    fixed(r.p99Ms, 2),
+    failures(r),
+    fixed(r.ratioToHello, 3),
+    fixed(r.ratioToPgCheckout, 3),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((cells) => cells[i].length)));
+  const line = (cells) =>
+    `| ${cells.map((c, i) => (i === 0 || i === 4 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
+  const rule = `|${widths.map((w, i) => (i === 0 || i === 4 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`;
+  return [line(header), rule, ...body.map(line)].join('\n');
+}
+
+export function writeJson(report) {
+  const dir = `${repoRoot}.bench`;
+  mkdirSync(dir, { recursive: true });
+  const file = `${dir}/results-${report.startedAt.replace(/[:.]/g, '-')}.json`;
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  return file.slice(repoRoot.length);
+}
