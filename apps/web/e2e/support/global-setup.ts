@@ -1,0 +1,51 @@
+/**
+ * Once per run: a fresh seeded database, then the production api and web on the e2e ports
+ * (4100/3100 by default, so a running `npm start` does not clash). The returned function is the
+ * teardown: servers stopped, database dropped.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { createE2eDatabase } from './database';
+import { startServer, waitUntilHealthy } from './servers';
+import type { RunningServer } from './servers';
+import { apiUrl, e2eSettings, repoRoot, webUrl } from './settings';
+
+function assertBuilt(): void {
+  const builds = { '@shop/api': 'apps/api/dist/main.js', '@shop/web': 'apps/web/.next/BUILD_ID' };
+  const missing = Object.entries(builds).filter(([, file]) => !existsSync(path.join(repoRoot, file)));
+  if (missing.length) {
+    const names = missing.map(([name]) => name).join(' and ');
+    throw new Error(`No production build of ${names}: run \`npx turbo run build\` first (npm test does).`);
+  }
+}
+
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  assertBuilt();
+  const database = await createE2eDatabase();
+  const servers: RunningServer[] = [];
+  const teardown = async (): Promise<void> => {
+    await Promise.all(servers.map((server) => server.stop()));
+    await database.drop();
+  };
+  try {
+    const api = startServer('api', '@shop/api', {
+      NODE_ENV: 'production',
+      PORT: String(e2eSettings.apiPort),
+      DATABASE_URL: database.url,
+      ALLOWED_ORIGINS: `${webUrl},http://localhost:${e2eSettings.webPort}`,
+    });
+    servers.push(api);
+    const web = startServer('web', '@shop/web', {
+      NODE_ENV: 'production',
+      PORT: String(e2eSettings.webPort),
+      API_URL: apiUrl,
+    });
+    servers.push(web);
+    await waitUntilHealthy(api, `${apiUrl}/health`);
+    await waitUntilHealthy(web, `${webUrl}/`);
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+  return teardown;
+}

@@ -1,0 +1,29 @@
+/**
+ * The end-to-end run's settings: the only place the e2e support code reads `process.env`.
+ * `npm test` sets them; the defaults let `npx playwright test` run on its own after a build.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+function port(name: string, fallback: number): number {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value <= 0 || value > 65_535) throw new Error(`${name} must be a TCP port, got "${process.env[name]}"`);
+  return value;
+}
+
+export const webDir = fileURLToPath(new URL('../..', import.meta.url));
+export const repoRoot = path.resolve(webDir, '../..');
+
+export const e2eSettings = {
+  /** Server on which the run creates its own database (any database in the URL is only a way in). */
+  databaseUrl: process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres',
+  apiPort: port('E2E_API_PORT', 4100),
+  webPort: port('E2E_WEB_PORT', 3100),
+  chromium: process.env.E2E_CHROMIUM,
+  jsonReport: process.env.E2E_JSON_REPORT ?? path.join(webDir, 'test-results', 'e2e-report.json'),
+  workers: port('E2E_WORKERS', 2),
+  isCi: Boolean(process.env.CI),
+};
+
+export const webUrl = `http://127.0.0.1:${e2eSettings.webPort}`;
+export const apiUrl = `http://127.0.0.1:${e2eSettings.apiPort}`;

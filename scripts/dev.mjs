@@ -1,0 +1,14 @@
+// `npm run dev`: like `npm start`, but api and web hot-reload (tsx watch, next dev); no build.
+import { step } from './lib/log.mjs';
+import { handleSignals, runMain } from './lib/lifecycle.mjs';
+import { ensurePortsFree, preflight } from './lib/preflight.mjs';
+import { API_PORT, WEB_PORT, prepareAppDatabase, runApps } from './lib/app.mjs';
+
+await runMain(async () => {
+  handleSignals();
+  await preflight();
+  await ensurePortsFree({ [API_PORT]: 'the API', [WEB_PORT]: 'the web app' });
+  const databaseUrl = await prepareAppDatabase();
+  step('Starting api and web in watch mode');
+  await runApps({ script: 'dev', databaseUrl, nodeEnv: 'development', healthTimeoutMs: 300_000 });
+});
