@@ -28,7 +28,8 @@ export interface ProductPage {
   nextCursor: string | null;
 }
 
-const contains = (q: string) => ({ contains: q, mode: 'insensitive' as const });
+/** Prisma passes `contains` to ILIKE unescaped; search text is literal, so escape its wildcards. */
+const contains = (q: string) => ({ contains: q.replace(/[\\%_]/g, '\\$&'), mode: 'insensitive' as const });
 
 export async function listProducts(db: Db, input: ListInput): Promise<ProductPage> {
   const cursor = input.cursor ? decodeCursor(input.cursor, input.sort) : null;
