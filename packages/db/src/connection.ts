@@ -40,6 +40,12 @@ export function describeTarget(url: string): string {
   return `${parsed.hostname || 'localhost'}:${parsed.port || '5432'}${db ? `/${db}` : ''}`;
 }
 
+/** `host:port`: names the server in connection errors. */
+export function describeServer(url: string): string {
+  const parsed = parseDatabaseUrl(url);
+  return `${parsed.hostname || 'localhost'}:${parsed.port || '5432'}`;
+}
+
 export function isLocalHost(url: string): boolean {
   const host = parseDatabaseUrl(url).hostname.replace(/^\[|\]$/g, '');
   return host === '' || host === 'localhost' || host === '127.0.0.1' || host === '::1';
@@ -61,14 +67,13 @@ export function connectionError(error: unknown, url: string): DbError | undefine
   const e = (error ?? {}) as PgLikeError;
   const code = e.code ?? e.errors?.[0]?.code;
   const message = e.message ?? '';
-  const target = describeTarget(url);
   if ((code && NETWORK_CODES.has(code)) || /timeout/i.test(message)) {
-    return new DatabaseUnreachableError(target, code === 'ECONNREFUSED' ? 'connection refused' : code ?? 'connection timed out', { cause: error });
+    return new DatabaseUnreachableError(describeServer(url), code === 'ECONNREFUSED' ? 'connection refused' : code ?? 'connection timed out', { cause: error });
   }
   if (code === '28P01' || code === '28000' || /SASL|client password/i.test(message)) {
-    return new DatabaseAuthError(target, decodeURIComponent(parseDatabaseUrl(url).username) || 'default', { cause: error });
+    return new DatabaseAuthError(describeServer(url), decodeURIComponent(parseDatabaseUrl(url).username) || 'default', { cause: error });
   }
-  if (code === '3D000') return new DatabaseMissingError(target, { cause: error });
+  if (code === '3D000') return new DatabaseMissingError(describeTarget(url), { cause: error });
   return undefined;
 }
 

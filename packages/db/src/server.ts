@@ -5,7 +5,8 @@
 import { databaseName, describeTarget, quoteIdent, withMaintenanceClient } from './connection';
 import { DbError } from './errors';
 
-const DUPLICATE_DATABASE = '42P04';
+/** 42P04 normally; 23505 when two sessions race to create the same database. */
+const ALREADY_EXISTS = new Set(['42P04', '23505']);
 
 /** Creates the database named in `url` when it is missing; touches nothing else on the server. */
 export async function ensureDatabase(url: string): Promise<{ created: boolean }> {
@@ -17,7 +18,7 @@ export async function ensureDatabase(url: string): Promise<{ created: boolean }>
       await client.query(`CREATE DATABASE ${quoteIdent(name)}`);
       return { created: true };
     } catch (error) {
-      if ((error as { code?: string }).code === DUPLICATE_DATABASE) return { created: false };
+      if (ALREADY_EXISTS.has((error as { code?: string }).code ?? '')) return { created: false };
       throw new DbError('QUERY_FAILED', `Cannot create database ${describeTarget(url)}: ${(error as Error).message}`, { cause: error });
     }
   });
