@@ -4,9 +4,9 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { apiEntry, buildApiIfNeeded } from './bench/api.mjs';
-import { benchDatabase, dropDatabase, provisionDatabase } from './bench/database.mjs';
+import { benchDatabase, provisionDatabase } from './bench/database.mjs';
 import { measure } from './bench/measure.mjs';
-import { onCleanup, startNode, stopAll, waitUntilHealthy } from './bench/processes.mjs';
+import { isStopping, onCleanup, startNode, stopAll, waitUntilHealthy } from './bench/processes.mjs';
 import { machineFacts, table, withRatios, writeJson } from './bench/report.mjs';
 import { allowedOrigin, buildScenarios } from './bench/scenarios.mjs';
 import { openShoppers } from './bench/shoppers.mjs';
@@ -72,6 +72,7 @@ async function fixtures(shoppers) {
 async function runScenarios(scenarios) {
   const rows = [];
   for (const scenario of scenarios) {
+    if (isStopping()) throw new Error('interrupted');
     log(`→ ${scenario.name}: ${scenario.means}`);
     try {
       const row = await measure(scenario, settings);
@@ -104,8 +105,7 @@ async function main() {
     `machine: ${machine.cpus} cpus (${machine.cpuModel}), node ${machine.node}, ${machine.gitDescribe}, load ${machine.loadAverage.join(' ')}`,
   );
 
-  const database = await provisionDatabase();
-  if (!flags['keep-db']) onCleanup(() => dropDatabase(database.adminUrl));
+  const database = await provisionDatabase({ keep: flags['keep-db'] });
   log(
     `database: ${benchDatabase} dropped and recreated (${database.via}, PostgreSQL ${database.postgres}): migrate ${database.migrateMs} ms, seed ${database.products} products ${database.seedMs} ms`,
   );
@@ -187,6 +187,7 @@ main()
     process.exitCode = ok ? 0 : 1;
   })
   .catch((error) => {
+    if (isStopping()) return;
     console.error(`bench failed: ${error.stack ?? error.message}`);
     process.exitCode = 1;
   })

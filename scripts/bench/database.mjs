@@ -30,8 +30,8 @@ async function timed(fn) {
   return [value, Math.round(performance.now() - started)];
 }
 
-/** Drop, create, migrate and seed `shop_bench`; returns its URL and how long each step took. */
-export async function provisionDatabase() {
+/** Drop, create, migrate and seed `shop_bench` (dropped again at the end unless `keep`); URL and timings. */
+export async function provisionDatabase({ keep = false } = {}) {
   const server = await ensurePostgres({ database: benchDatabase });
   onCleanup(() => server.stop());
   const adminUrl = withDatabase(server.url, 'postgres');
@@ -40,6 +40,7 @@ export async function provisionDatabase() {
     await db.query(`DROP DATABASE IF EXISTS ${benchDatabase} WITH (FORCE)`);
     await db.query(`CREATE DATABASE ${benchDatabase}`);
   });
+  if (!keep) onCleanup(() => dropDatabase(adminUrl));
   const { migrate } = await tsImport('@shop/db/migrate', import.meta.url);
   const { seed } = await tsImport('@shop/db/seed', import.meta.url);
   const [, migrateMs] = await timed(() => migrate(url));
@@ -53,7 +54,7 @@ export async function provisionDatabase() {
   return { url, adminUrl, via: server.source, products, postgres, migrateMs, seedMs };
 }
 
-export async function dropDatabase(adminUrl) {
+async function dropDatabase(adminUrl) {
   await withClient(adminUrl, (db) =>
     db.query(`DROP DATABASE IF EXISTS ${benchDatabase} WITH (FORCE)`),
   );

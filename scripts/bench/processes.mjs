@@ -57,15 +57,23 @@ export function onCleanup(fn) {
   cleanups.push(fn);
 }
 
-export async function stopAll() {
-  await Promise.all([...running].map(stop));
-  while (cleanups.length) {
-    try {
-      await cleanups.pop()();
-    } catch (error) {
-      console.error(`cleanup failed: ${error.message}`);
+let stopping = null;
+
+export const isStopping = () => stopping !== null;
+
+/** Stops every server, then runs the cleanups; concurrent callers (Ctrl-C and the normal end) share one run. */
+export function stopAll() {
+  stopping ??= (async () => {
+    await Promise.all([...running].map(stop));
+    while (cleanups.length) {
+      try {
+        await cleanups.pop()();
+      } catch (error) {
+        console.error(`cleanup failed: ${error.message}`);
+      }
     }
-  }
+  })();
+  return stopping;
 }
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
