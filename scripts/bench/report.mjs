@@ -30,6 +30,21 @@ export function machineFacts() {
   };
 }
 
+/** One line of facts for the output; warns when the machine was already busy before the run. */
+export function summaryLine({ machine, settings, database }) {
+  const load = [machine.loadAverage[0], machine.loadAverageAtEnd?.[0]].filter(
+    (n) => n !== undefined,
+  );
+  const busy =
+    machine.loadAverage[0] > machine.cpus ? ' (busy machine: compare ratios, not req/s)' : '';
+  return [
+    `${machine.cpus} cpus (${machine.cpuModel}), ${machine.memoryGiB} GiB, node ${machine.node}`,
+    `git ${machine.gitDescribe}${database ? `, PostgreSQL ${database.postgres}` : ''}`,
+    `${settings.connections} connections, ${settings.warmup} s warm-up + ${settings.duration} s per scenario`,
+    `load ${load.join(' → ')}${busy}`,
+  ].join('; ');
+}
+
 /** Ratios to the two reference limits of the same run; the checkout ratio only where the work is a checkout. */
 export function withRatios(rows) {
   const hello = rows.find((r) => r.kind === 'hello')?.requestsPerSecond;
@@ -45,6 +60,7 @@ export function withRatios(rows) {
 }
 
 const fixed = (n, digits) => (n === null || n === undefined ? '—' : n.toFixed(digits));
+const ratio = (n) => (n === null || n === undefined ? '—' : n.toPrecision(3));
 
 function failures(row) {
   const codes = Object.entries(row.statusCodes).filter(([code]) => !code.startsWith('2'));
@@ -69,8 +85,8 @@ export function table(rows) {
     fixed(r.p50Ms, 2),
     fixed(r.p99Ms, 2),
     failures(r),
-    fixed(r.ratioToHello, 3),
-    fixed(r.ratioToPgCheckout, 3),
+    ratio(r.ratioToHello),
+    ratio(r.ratioToPgCheckout),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((cells) => cells[i].length)));
   const line = (cells) =>
