@@ -42,3 +42,22 @@ export async function readMigrations(dir: string = defaultMigrationsDir): Promis
     }),
   );
 }
+
+/** The folder in the shape Prisma's schema engine takes (`MigrationList`). */
+export async function migrationList(dir: string = defaultMigrationsDir): Promise<{
+  baseDir: string;
+  lockfile: { path: string; content: string | null };
+  shadowDbInitScript: string;
+  migrationDirectories: { path: string; migrationFile: { path: string; content: { tag: 'ok'; value: string } } }[];
+}> {
+  const lock = join(dir, 'migration_lock.toml');
+  return {
+    baseDir: dir,
+    lockfile: { path: 'migration_lock.toml', content: existsSync(lock) ? await readFile(lock, 'utf8') : null },
+    shadowDbInitScript: '',
+    migrationDirectories: (await readMigrations(dir)).map((m) => ({
+      path: m.name,
+      migrationFile: { path: 'migration.sql', content: { tag: 'ok', value: m.script } },
+    })),
+  };
+}
