@@ -113,7 +113,7 @@ function invalidRows(rows) {
   return rows
     .filter((r) => r.failed || r.errorRate > settings.maxErrorRate || r.cartsRanOut)
     .map((r) => {
-      const share = `${(r.errorRate * 100).toFixed(1)}% of requests failed`;
+      const share = `${(r.errorRate * 100).toFixed(1)}% of requests failed (limit ${settings.maxErrorRate * 100}%)`;
       return `${r.scenario}: ${r.failed ?? (r.cartsRanOut ? 'ran out of prepared carts' : share)}`;
     });
 }

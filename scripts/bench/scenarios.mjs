@@ -116,10 +116,10 @@ export function buildScenarios({
   let nextSlug = 0;
   return [
     {
-      name: 'hello (node:http)',
+      name: 'ref:hello',
       kind: 'hello',
       url: helloUrl,
-      means: 'GET / on a bare node:http server answering a constant 40-byte JSON',
+      means: 'GET / on a bare node:http server answering a constant 37-byte JSON',
       check: (data) => data.hello === 'world',
       requests: [{ method: 'GET', path: '/' }],
     },
@@ -131,7 +131,7 @@ export function buildScenarios({
       requests: [{ method: 'GET', path: query('catalog.list', { sort: 'newest', limit: 24 }) }],
     },
     {
-      name: 'catalog.list q',
+      name: 'catalog.list+q',
       url: apiUrl,
       means: `GET catalog.list {q: "${searchTerm.word}", limit: 24} (relevance; ${searchTerm.matches} of 10,000 names match)`,
       check: (data) => data.items.length > 0,
@@ -164,7 +164,7 @@ export function buildScenarios({
       check: (data) => data.status === 'PAID' && data.lines.length === 2,
     }),
     checkoutScenario({
-      name: 'checkout (raw pg)',
+      name: 'ref:pg-checkout',
       kind: 'pg-checkout',
       url: pgCheckoutUrl,
       path: '/checkout',
