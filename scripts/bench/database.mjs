@@ -1,5 +1,6 @@
 // The bench database: provisioned like the rest of the project, recreated on every run so each run (and each
 // stage) starts from the same state: migrations applied, 10,000 seeded products, no orders from earlier runs.
+import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { tsImport } from 'tsx/esm/api';
 import { ensurePostgres } from '../lib/services.mjs';
