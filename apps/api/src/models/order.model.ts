@@ -152,7 +152,8 @@ async function replay(db: Db, order: OrderRecord, cart: StockRequest[], address:
 async function waitUntilSettled(db: Db, order: OrderRecord): Promise<OrderRecord> {
   const deadline = Date.now() + settleWaitMs;
   let current = order;
-  while (current.status === 'PENDING_PAYMENT' && current.payments.length === 0 && Date.now() < deadline) {
+  // Prisma reads the relations in separate queries: only the order's own status is a safe signal.
+  while (current.status === 'PENDING_PAYMENT' && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 50));
     current = await findOrderOrThrow(db, order.id);
   }
