@@ -6,7 +6,14 @@ import { parseArgs } from 'node:util';
 import { apiEntry, buildApiIfNeeded } from './bench/api.mjs';
 import { benchDatabase, provisionDatabase } from './bench/database.mjs';
 import { measure } from './bench/measure.mjs';
-import { isStopping, onCleanup, startNode, stopAll, waitUntilHealthy } from './bench/processes.mjs';
+import {
+  assertPortFree,
+  isStopping,
+  onCleanup,
+  startNode,
+  stopAll,
+  waitUntilHealthy,
+} from './bench/processes.mjs';
 import { machineFacts, summaryLine, table, withRatios, writeJson } from './bench/report.mjs';
 import { allowedOrigin, buildScenarios } from './bench/scenarios.mjs';
 import { openShoppers } from './bench/shoppers.mjs';
@@ -122,6 +129,7 @@ async function main() {
   const startedAt = new Date().toISOString();
   const machine = machineFacts();
   log(`bench: ${summaryLine({ machine, settings })}`);
+  for (const p of [port, port + 1, port + 2]) await assertPortFree(p);
   const database = await provisionDatabase({ keep: flags['keep-db'] });
   const lifecycle = flags['keep-db']
     ? 'dropped and recreated at start, kept afterwards (--keep-db)'
@@ -170,7 +178,7 @@ main()
   })
   .catch((error) => {
     if (isStopping()) return;
-    console.error(`bench failed: ${error.stack ?? error.message}`);
+    console.error(`bench failed: ${error.message}`);
     process.exitCode = 1;
   })
   .finally(() => stopAll());

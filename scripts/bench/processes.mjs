@@ -1,5 +1,6 @@
 // Child servers the bench starts, and the guarantee that it stops them: on success, on error and on Ctrl-C.
 import { spawn } from 'node:child_process';
+import { connect } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const running = new Set();
@@ -23,6 +24,22 @@ export function startNode(name, script, env) {
   });
   running.add(server);
   return server;
+}
+
+/** Refuse a port something already listens on: the health check would otherwise talk to that server. */
+export async function assertPortFree(port) {
+  const inUse = await new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    const done = (listening) => {
+      socket.destroy();
+      resolve(listening);
+    };
+    socket.once('connect', () => done(true)).once('error', () => done(false));
+  });
+  if (inUse)
+    throw new Error(
+      `port ${port} is already in use; pick other ports with --port <n> (uses n, n+1, n+2)`,
+    );
 }
 
 /** Poll `url` until it answers 200, or throw with the server's last output. */
