@@ -12,7 +12,8 @@ export function appDatabaseUrl(): string {
 export function runCli(task: string, main: () => Promise<void>): void {
   main().catch((error: unknown) => {
     if (process.env.DEBUG) console.error(error);
-    const message = error instanceof DbError || error instanceof Error ? error.message : String(error);
+    const message =
+      error instanceof DbError || error instanceof Error ? error.message : String(error);
     console.error(`${task}: ${message.split('\n')[0]}`);
     process.exitCode = 1;
   });

@@ -14,8 +14,14 @@ runCli('db:generate', () => {
   const result = spawnSync(process.execPath, [prismaCli, 'generate'], {
     cwd: fileURLToPath(new URL('..', import.meta.url)),
     stdio: 'inherit',
-    env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? process.execPath },
+    env: {
+      ...process.env,
+      PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? process.execPath,
+    },
   });
-  if (result.status !== 0) return Promise.reject(new Error(`prisma generate exited with status ${result.status ?? 'unknown'}`));
+  if (result.status !== 0)
+    return Promise.reject(
+      new Error(`prisma generate exited with status ${result.status ?? 'unknown'}`),
+    );
   return Promise.resolve();
 });

@@ -14,7 +14,10 @@ import { diffSql } from './schema-engine';
 import { SNAPSHOT, currentSchema, previousSchema, schemaPath } from './schema-snapshot';
 
 function migrationName(arg: string | undefined): string {
-  const name = (arg ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  const name = (arg ?? '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
   if (!name) throw new Error('usage: npm run db:migrate:new -- <name>   (e.g. add_product_rating)');
   return name;
 }
@@ -26,12 +29,23 @@ function timestamp(now = new Date()): string {
 runCli('db:migrate:new', async () => {
   const name = migrationName(process.argv[2]);
   const dir = defaultMigrationsDir;
-  const sql = await diffSql(withDatabase(appDatabaseUrl(), 'postgres'), await previousSchema(dir), await currentSchema());
-  if (!sql) throw new DbError('NO_SCHEMA_CHANGE', 'prisma/schema.prisma matches the newest migration: nothing to write.');
+  const sql = await diffSql(
+    withDatabase(appDatabaseUrl(), 'postgres'),
+    await previousSchema(dir),
+    await currentSchema(),
+  );
+  if (!sql)
+    throw new DbError(
+      'NO_SCHEMA_CHANGE',
+      'prisma/schema.prisma matches the newest migration: nothing to write.',
+    );
   const folder = join(dir, `${timestamp()}_${name}`);
   await mkdir(folder, { recursive: true });
   await writeFile(join(folder, 'migration.sql'), sql);
   await copyFile(schemaPath, join(folder, SNAPSHOT));
-  if (!existsSync(join(dir, 'migration_lock.toml'))) await writeFile(join(dir, 'migration_lock.toml'), MIGRATION_LOCK);
-  console.log(`db:migrate:new: wrote ${folder.slice(folder.indexOf('prisma/'))}/migration.sql; review it, then npm run db:migrate`);
+  if (!existsSync(join(dir, 'migration_lock.toml')))
+    await writeFile(join(dir, 'migration_lock.toml'), MIGRATION_LOCK);
+  console.log(
+    `db:migrate:new: wrote ${folder.slice(folder.indexOf('prisma/'))}/migration.sql; review it, then npm run db:migrate`,
+  );
 });

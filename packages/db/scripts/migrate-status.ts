@@ -19,15 +19,33 @@ runCli('db:migrate:status', async () => {
   const problems: string[] = [];
 
   const history = await diagnoseHistory(url, schema, list);
-  if (!history.hasMigrationsTable) problems.push(`${describeTarget(url)} has no _prisma_migrations table: run npm run db:migrate`);
-  if (history.failedMigrationNames.length) problems.push(`failed migrations recorded: ${history.failedMigrationNames.join(', ')}`);
-  if (history.editedMigrationNames.length) problems.push(`migrations edited after being applied: ${history.editedMigrationNames.join(', ')}`);
-  if (history.history?.diagnostic === 'databaseIsBehind') problems.push(`pending: ${history.history.unappliedMigrationNames.join(', ')} (run npm run db:migrate)`);
-  else if (history.history) problems.push(`history differs from prisma/migrations (${history.history.diagnostic})`);
+  if (!history.hasMigrationsTable)
+    problems.push(`${describeTarget(url)} has no _prisma_migrations table: run npm run db:migrate`);
+  if (history.failedMigrationNames.length)
+    problems.push(`failed migrations recorded: ${history.failedMigrationNames.join(', ')}`);
+  if (history.editedMigrationNames.length)
+    problems.push(
+      `migrations edited after being applied: ${history.editedMigrationNames.join(', ')}`,
+    );
+  if (history.history?.diagnostic === 'databaseIsBehind')
+    problems.push(
+      `pending: ${history.history.unappliedMigrationNames.join(', ')} (run npm run db:migrate)`,
+    );
+  else if (history.history)
+    problems.push(`history differs from prisma/migrations (${history.history.diagnostic})`);
 
-  const unmigrated = await diffSql(withDatabase(url, 'postgres'), await previousSchema(list.baseDir), schema);
-  if (unmigrated) problems.push('prisma/schema.prisma has changes no migration contains: run npm run db:migrate:new -- <name>');
+  const unmigrated = await diffSql(
+    withDatabase(url, 'postgres'),
+    await previousSchema(list.baseDir),
+    schema,
+  );
+  if (unmigrated)
+    problems.push(
+      'prisma/schema.prisma has changes no migration contains: run npm run db:migrate:new -- <name>',
+    );
 
   if (problems.length) throw new DbError('MIGRATION_HISTORY', problems.join('; '));
-  console.log(`db:migrate:status: ${describeTarget(url)} has all ${list.migrationDirectories.length} migration(s) applied (as Prisma sees it), and schema.prisma matches them`);
+  console.log(
+    `db:migrate:status: ${describeTarget(url)} has all ${list.migrationDirectories.length} migration(s) applied (as Prisma sees it), and schema.prisma matches them`,
+  );
 });

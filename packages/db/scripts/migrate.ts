@@ -8,5 +8,9 @@ runCli('db:migrate', async () => {
   const { created } = await ensureDatabase(url);
   if (created) console.log(`db:migrate: created database ${describeTarget(url)}`);
   const { applied } = await migrate(url);
-  console.log(applied.length ? `db:migrate: applied ${applied.join(', ')}` : `db:migrate: ${describeTarget(url)} is up to date`);
+  console.log(
+    applied.length
+      ? `db:migrate: applied ${applied.join(', ')}`
+      : `db:migrate: ${describeTarget(url)} is up to date`,
+  );
 });

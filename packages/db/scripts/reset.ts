@@ -15,10 +15,16 @@ runCli('db:reset', async () => {
   const url = appDatabaseUrl();
   const target = describeTarget(url);
   if (PROTECTED.has(databaseName(url))) {
-    throw new DbError('UNSAFE_TARGET', `refusing to drop ${target}: it is a PostgreSQL system database.`);
+    throw new DbError(
+      'UNSAFE_TARGET',
+      `refusing to drop ${target}: it is a PostgreSQL system database.`,
+    );
   }
   if (!isLocalHost(url) && !process.argv.includes('--force')) {
-    throw new DbError('UNSAFE_TARGET', `refusing to reset ${target}: not a local host. Re-run with --force if you really mean it.`);
+    throw new DbError(
+      'UNSAFE_TARGET',
+      `refusing to reset ${target}: not a local host. Re-run with --force if you really mean it.`,
+    );
   }
   await dropDatabase(url);
   await ensureDatabase(url);

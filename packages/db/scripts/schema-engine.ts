@@ -12,23 +12,39 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
-import type { DiagnoseMigrationHistoryOutput, DiffTarget, MigrationList, SchemaContainer, SchemaEngine } from '@prisma/schema-engine-wasm';
+import type {
+  DiagnoseMigrationHistoryOutput,
+  DiffTarget,
+  MigrationList,
+  SchemaContainer,
+  SchemaEngine,
+} from '@prisma/schema-engine-wasm';
 
 const noFilters = { externalTables: [], externalEnums: [] };
 
 export type SchemaSource = { kind: 'empty' } | { kind: 'datamodel'; file: SchemaContainer };
 
 function target(source: SchemaSource): DiffTarget {
-  return source.kind === 'empty' ? { tag: 'empty' } : { tag: 'schemaDatamodel', files: [source.file] };
+  return source.kind === 'empty'
+    ? { tag: 'empty' }
+    : { tag: 'schemaDatamodel', files: [source.file] };
 }
 
 /** Runs `work` on a fresh engine; frees it and closes its pool (else idle connections keep Node alive). */
-async function withEngine<T>(databaseUrl: string, schema: SchemaContainer, work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+async function withEngine<T>(
+  databaseUrl: string,
+  schema: SchemaContainer,
+  work: (engine: SchemaEngine) => Promise<T>,
+): Promise<T> {
   const wasm = await import('@prisma/schema-engine-wasm');
   const pool = new pg.Pool({ connectionString: databaseUrl, connectionTimeoutMillis: 5000 });
   try {
     const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool));
-    const engine = await wasm.SchemaEngine.new({ datamodels: [[schema.path, schema.content]] }, () => undefined, adapter);
+    const engine = await wasm.SchemaEngine.new(
+      { datamodels: [[schema.path, schema.content]] },
+      () => undefined,
+      adapter,
+    );
     try {
       return await work(engine);
     } finally {
@@ -40,17 +56,35 @@ async function withEngine<T>(databaseUrl: string, schema: SchemaContainer, work:
 }
 
 /** The migration history as Prisma itself sees it (the engine behind `prisma migrate status`). */
-export async function diagnoseHistory(databaseUrl: string, schema: SchemaContainer, migrationsList: MigrationList): Promise<DiagnoseMigrationHistoryOutput> {
+export async function diagnoseHistory(
+  databaseUrl: string,
+  schema: SchemaContainer,
+  migrationsList: MigrationList,
+): Promise<DiagnoseMigrationHistoryOutput> {
   return withEngine(databaseUrl, schema, (engine) =>
-    engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: noFilters }),
+    engine.diagnoseMigrationHistory({
+      migrationsList,
+      optInToShadowDatabase: false,
+      filters: noFilters,
+    }),
   );
 }
 
 /** The SQL that turns `from` into `to`, or `null` when they describe the same database. */
-export async function diffSql(serverUrl: string, from: SchemaSource, to: SchemaContainer): Promise<string | null> {
+export async function diffSql(
+  serverUrl: string,
+  from: SchemaSource,
+  to: SchemaContainer,
+): Promise<string | null> {
   // The engine connects on start-up even for a datamodel-only diff, so this must be an existing database.
   const result = await withEngine(serverUrl, to, (engine) =>
-    engine.diff({ from: target(from), to: target({ kind: 'datamodel', file: to }), script: true, exitCode: true, filters: noFilters }),
+    engine.diff({
+      from: target(from),
+      to: target({ kind: 'datamodel', file: to }),
+      script: true,
+      exitCode: true,
+      filters: noFilters,
+    }),
   );
   return result.exitCode === 2 && result.stdout ? result.stdout : null;
 }

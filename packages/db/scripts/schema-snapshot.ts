@@ -23,7 +23,10 @@ export async function previousSchema(dir: string): Promise<SchemaSource> {
   if (!latest) return { kind: 'empty' };
   const snapshot = join(dir, latest.name, SNAPSHOT);
   if (!existsSync(snapshot)) {
-    throw new DbError('MIGRATION_HISTORY', `Migration ${latest.name} has no ${SNAPSHOT} snapshot, so the schema it produces is unknown; copy the schema it was made from into that folder.`);
+    throw new DbError(
+      'MIGRATION_HISTORY',
+      `Migration ${latest.name} has no ${SNAPSHOT} snapshot, so the schema it produces is unknown; copy the schema it was made from into that folder.`,
+    );
   }
   return { kind: 'datamodel', file: { path: SNAPSHOT, content: await readFile(snapshot, 'utf8') } };
 }

@@ -4,7 +4,13 @@ import { appDatabaseUrl, runCli } from './cli';
 
 runCli('db:seed', async () => {
   const url = appDatabaseUrl();
-  const products = Number(process.argv.find((arg) => arg.startsWith('--products='))?.split('=')[1] ?? 0);
+  const products = Number(
+    process.argv.find((arg) => arg.startsWith('--products='))?.split('=')[1] ?? 0,
+  );
   const { created } = await seed(url, { products });
-  console.log(created ? `db:seed: seeded ${describeTarget(url)}` : `db:seed: ${describeTarget(url)} was already seeded, nothing changed`);
+  console.log(
+    created
+      ? `db:seed: seeded ${describeTarget(url)}`
+      : `db:seed: ${describeTarget(url)} was already seeded, nothing changed`,
+  );
 });

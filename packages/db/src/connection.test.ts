@@ -1,12 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { connectionError, databaseName, describeTarget, isLocalHost, parseDatabaseUrl, withDatabase } from './connection';
+import {
+  connectionError,
+  databaseName,
+  describeTarget,
+  isLocalHost,
+  parseDatabaseUrl,
+  withDatabase,
+} from './connection';
 import { DatabaseAuthError, DatabaseMissingError, DatabaseUnreachableError } from './errors';
 
 const url = 'postgresql://shop:s3cret@db.internal:6543/shop?sslmode=disable';
 
 describe('connection URLs', () => {
   it('swaps the database but keeps server, credentials and options', () => {
-    expect(withDatabase(url, 'shop_test_x')).toBe('postgresql://shop:s3cret@db.internal:6543/shop_test_x?sslmode=disable');
+    expect(withDatabase(url, 'shop_test_x')).toBe(
+      'postgresql://shop:s3cret@db.internal:6543/shop_test_x?sslmode=disable',
+    );
   });
 
   it('describes a target without leaking the password', () => {
@@ -34,12 +43,29 @@ describe('connection URLs', () => {
 
 describe('connectionError', () => {
   it('maps driver failures to typed errors with one-line messages', () => {
-    const refused = connectionError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), url);
+    const refused = connectionError(
+      Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+      url,
+    );
     expect(refused).toBeInstanceOf(DatabaseUnreachableError);
-    expect(refused?.message).toBe('Cannot reach PostgreSQL at db.internal:6543 (connection refused). Is the server running, and is DATABASE_URL right?');
-    expect(connectionError(Object.assign(new Error('password authentication failed'), { code: '28P01' }), url)).toBeInstanceOf(DatabaseAuthError);
-    expect(connectionError(Object.assign(new Error('database "shop" does not exist'), { code: '3D000' }), url)).toBeInstanceOf(DatabaseMissingError);
-    expect(connectionError(Object.assign(new Error('syntax error'), { code: '42601' }), url)).toBeUndefined();
+    expect(refused?.message).toBe(
+      'Cannot reach PostgreSQL at db.internal:6543 (connection refused). Is the server running, and is DATABASE_URL right?',
+    );
+    expect(
+      connectionError(
+        Object.assign(new Error('password authentication failed'), { code: '28P01' }),
+        url,
+      ),
+    ).toBeInstanceOf(DatabaseAuthError);
+    expect(
+      connectionError(
+        Object.assign(new Error('database "shop" does not exist'), { code: '3D000' }),
+        url,
+      ),
+    ).toBeInstanceOf(DatabaseMissingError);
+    expect(
+      connectionError(Object.assign(new Error('syntax error'), { code: '42601' }), url),
+    ).toBeUndefined();
   });
 
   it('never puts the password in a message', () => {

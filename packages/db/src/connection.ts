@@ -3,26 +3,49 @@
  * clients whose failures become the typed errors of `errors.ts`.
  */
 import pg from 'pg';
-import { DatabaseAuthError, DatabaseMissingError, DatabaseUnreachableError, DbError } from './errors';
+import {
+  DatabaseAuthError,
+  DatabaseMissingError,
+  DatabaseUnreachableError,
+  DbError,
+} from './errors';
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'EAI_AGAIN', 'ECONNRESET']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ETIMEDOUT',
+  'EAI_AGAIN',
+  'ECONNRESET',
+]);
 
 export function parseDatabaseUrl(url: string): URL {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    throw new DbError('INVALID_URL', 'DATABASE_URL is not a valid URL (expected postgresql://user[:password]@host:port/database).');
+    throw new DbError(
+      'INVALID_URL',
+      'DATABASE_URL is not a valid URL (expected postgresql://user[:password]@host:port/database).',
+    );
   }
   if (parsed.protocol !== 'postgresql:' && parsed.protocol !== 'postgres:') {
-    throw new DbError('INVALID_URL', `DATABASE_URL must start with postgresql:// (got ${parsed.protocol}//).`);
+    throw new DbError(
+      'INVALID_URL',
+      `DATABASE_URL must start with postgresql:// (got ${parsed.protocol}//).`,
+    );
   }
   return parsed;
 }
 
 export function databaseName(url: string): string {
   const name = decodeURIComponent(parseDatabaseUrl(url).pathname.replace(/^\//, ''));
-  if (!name) throw new DbError('INVALID_URL', 'DATABASE_URL names no database (expected .../<database> at the end).');
+  if (!name)
+    throw new DbError(
+      'INVALID_URL',
+      'DATABASE_URL names no database (expected .../<database> at the end).',
+    );
   return name;
 }
 
@@ -68,10 +91,18 @@ export function connectionError(error: unknown, url: string): DbError | undefine
   const code = e.code ?? e.errors?.[0]?.code;
   const message = e.message ?? '';
   if ((code && NETWORK_CODES.has(code)) || /timeout/i.test(message)) {
-    return new DatabaseUnreachableError(describeServer(url), code === 'ECONNREFUSED' ? 'connection refused' : code ?? 'connection timed out', { cause: error });
+    return new DatabaseUnreachableError(
+      describeServer(url),
+      code === 'ECONNREFUSED' ? 'connection refused' : (code ?? 'connection timed out'),
+      { cause: error },
+    );
   }
   if (code === '28P01' || code === '28000' || /SASL|client password/i.test(message)) {
-    return new DatabaseAuthError(describeServer(url), decodeURIComponent(parseDatabaseUrl(url).username) || 'default', { cause: error });
+    return new DatabaseAuthError(
+      describeServer(url),
+      decodeURIComponent(parseDatabaseUrl(url).username) || 'default',
+      { cause: error },
+    );
   }
   if (code === '3D000') return new DatabaseMissingError(describeTarget(url), { cause: error });
   return undefined;
@@ -85,13 +116,21 @@ export async function connect(url: string): Promise<pg.Client> {
     await client.connect();
   } catch (error) {
     await client.end().catch(() => undefined);
-    throw connectionError(error, url) ?? new DbError('QUERY_FAILED', `Cannot connect to ${describeTarget(url)}: ${String(error)}`, { cause: error });
+    throw (
+      connectionError(error, url) ??
+      new DbError('QUERY_FAILED', `Cannot connect to ${describeTarget(url)}: ${String(error)}`, {
+        cause: error,
+      })
+    );
   }
   return client;
 }
 
 /** Runs `work` with a client connected to `url`, always closing it. */
-export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+export async function withClient<T>(
+  url: string,
+  work: (client: pg.Client) => Promise<T>,
+): Promise<T> {
   const client = await connect(url);
   try {
     return await work(client);
@@ -104,11 +143,15 @@ export async function withClient<T>(url: string, work: (client: pg.Client) => Pr
  * A client on the server's maintenance database (`postgres`, else `template1`), for CREATE/DROP DATABASE.
  * The database named in `url` may not exist yet, so it is never used here.
  */
-export async function withMaintenanceClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+export async function withMaintenanceClient<T>(
+  url: string,
+  work: (client: pg.Client) => Promise<T>,
+): Promise<T> {
   try {
     return await withClient(withDatabase(url, 'postgres'), work);
   } catch (error) {
-    if (error instanceof DatabaseMissingError) return withClient(withDatabase(url, 'template1'), work);
+    if (error instanceof DatabaseMissingError)
+      return withClient(withDatabase(url, 'template1'), work);
     throw error;
   }
 }

@@ -14,8 +14,11 @@ const envSchema = z.object({
 export const DEFAULT_APP_DATABASE_URL = 'postgresql://postgres@127.0.0.1:5432/shop';
 export const DEFAULT_SERVER_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
 
-export function readEnv(source: NodeJS.ProcessEnv = process.env): { databaseUrl: string | undefined } {
+export function readEnv(source: NodeJS.ProcessEnv = process.env): {
+  databaseUrl: string | undefined;
+} {
   const parsed = envSchema.safeParse({ DATABASE_URL: source.DATABASE_URL || undefined });
-  if (!parsed.success) throw new Error(parsed.error.issues.map((issue) => issue.message).join('; '));
+  if (!parsed.success)
+    throw new Error(parsed.error.issues.map((issue) => issue.message).join('; '));
   return { databaseUrl: parsed.data.DATABASE_URL };
 }

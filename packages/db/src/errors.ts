@@ -27,21 +27,33 @@ export class DbError extends Error {
 export class DatabaseUnreachableError extends DbError {
   override readonly name = 'DatabaseUnreachableError';
   constructor(target: string, reason: string, options?: { cause?: unknown }) {
-    super('UNREACHABLE', `Cannot reach PostgreSQL at ${target} (${reason}). Is the server running, and is DATABASE_URL right?`, options);
+    super(
+      'UNREACHABLE',
+      `Cannot reach PostgreSQL at ${target} (${reason}). Is the server running, and is DATABASE_URL right?`,
+      options,
+    );
   }
 }
 
 export class DatabaseAuthError extends DbError {
   override readonly name = 'DatabaseAuthError';
   constructor(target: string, user: string, options?: { cause?: unknown }) {
-    super('AUTH_FAILED', `PostgreSQL at ${target} refused user "${user}": wrong password or no such role. Check DATABASE_URL.`, options);
+    super(
+      'AUTH_FAILED',
+      `PostgreSQL at ${target} refused user "${user}": wrong password or no such role. Check DATABASE_URL.`,
+      options,
+    );
   }
 }
 
 export class DatabaseMissingError extends DbError {
   override readonly name = 'DatabaseMissingError';
   constructor(target: string, options?: { cause?: unknown }) {
-    super('DATABASE_MISSING', `Database ${target} does not exist. Create it with ensureDatabase() or \`npm run db:migrate\`.`, options);
+    super(
+      'DATABASE_MISSING',
+      `Database ${target} does not exist. Create it with ensureDatabase() or \`npm run db:migrate\`.`,
+      options,
+    );
   }
 }
 
@@ -52,7 +64,11 @@ export class MigrationFailedError extends DbError {
     detail: string,
     options?: { cause?: unknown },
   ) {
-    super('MIGRATION_FAILED', `Migration ${migrationName} failed and was rolled back, the database is unchanged: ${detail}`, options);
+    super(
+      'MIGRATION_FAILED',
+      `Migration ${migrationName} failed and was rolled back, the database is unchanged: ${detail}`,
+      options,
+    );
   }
 }
 

@@ -14,7 +14,10 @@ const serverUrl = readEnv().databaseUrl ?? DEFAULT_SERVER_URL;
 const created: string[] = [];
 
 async function emptyDatabase(label: string): Promise<string> {
-  const url = withDatabase(serverUrl, `shop_test_${label}_${Math.random().toString(36).slice(2, 10)}`);
+  const url = withDatabase(
+    serverUrl,
+    `shop_test_${label}_${Math.random().toString(36).slice(2, 10)}`,
+  );
   await ensureDatabase(url);
   created.push(url);
   return url;
@@ -31,7 +34,10 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string): Pro
 }
 
 async function tables(url: string): Promise<string[]> {
-  const rows = await query<{ table_name: string }>(url, `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`);
+  const rows = await query<{ table_name: string }>(
+    url,
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`,
+  );
   return rows.map((r) => r.table_name);
 }
 
@@ -61,16 +67,36 @@ describe('migrate', () => {
     expect(await migrate(url)).toEqual({ applied: [] });
   });
 
+  it('serializes concurrent runs: each migration is applied exactly once', async () => {
+    const url = await emptyDatabase('concurrent');
+    const names = (await readMigrations()).map((m) => m.name);
+
+    const results = await Promise.all([migrate(url), migrate(url), migrate(url)]);
+
+    expect(results.flatMap((r) => r.applied).sort()).toEqual([...names].sort());
+    expect(await query(url, 'SELECT count(*)::int AS n FROM "_prisma_migrations"')).toEqual([
+      { n: names.length },
+    ]);
+  });
+
   it('records _prisma_migrations rows exactly as Prisma does', async () => {
     const url = await emptyDatabase('history');
     await migrate(url);
     const [row] = await query<Record<string, unknown>>(url, 'SELECT * FROM "_prisma_migrations"');
     const [init] = await readMigrations();
 
-    expect(row).toMatchObject({ migration_name: init?.name, checksum: init?.checksum, logs: null, rolled_back_at: null, applied_steps_count: 1 });
+    expect(row).toMatchObject({
+      migration_name: init?.name,
+      checksum: init?.checksum,
+      logs: null,
+      rolled_back_at: null,
+      applied_steps_count: 1,
+    });
     expect(row?.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(row?.finished_at).toBeInstanceOf(Date);
-    expect((row?.finished_at as Date).getTime()).toBeGreaterThanOrEqual((row?.started_at as Date).getTime());
+    expect((row?.finished_at as Date).getTime()).toBeGreaterThanOrEqual(
+      (row?.started_at as Date).getTime(),
+    );
   });
 
   it('rolls a failing migration back completely and names it in one line', async () => {
@@ -78,13 +104,19 @@ describe('migrate', () => {
     await migrate(url);
     const before = await tables(url);
 
-    const error = await migrate(url, { migrationsDir: await migrationsWithBrokenOne() }).catch((e: unknown) => e);
+    const error = await migrate(url, { migrationsDir: await migrationsWithBrokenOne() }).catch(
+      (e: unknown) => e,
+    );
 
     expect(error).toBeInstanceOf(MigrationFailedError);
-    expect((error as Error).message).toMatch(/^Migration 99990101000000_broken failed and was rolled back, the database is unchanged: relation "NoSuchTable" does not exist \(migration.sql line 3\)$/);
+    expect((error as Error).message).toMatch(
+      /^Migration 99990101000000_broken failed and was rolled back, the database is unchanged: relation "NoSuchTable" does not exist \(migration.sql line 3\)$/,
+    );
     expect(await tables(url)).toEqual(before);
     expect(await query(url, 'SELECT * FROM "Category"')).toEqual([]);
-    expect(await query(url, `SELECT 1 FROM "_prisma_migrations" WHERE migration_name LIKE '%broken'`)).toEqual([]);
+    expect(
+      await query(url, `SELECT 1 FROM "_prisma_migrations" WHERE migration_name LIKE '%broken'`),
+    ).toEqual([]);
     expect(await migrate(url)).toEqual({ applied: [] });
   });
 
@@ -92,7 +124,10 @@ describe('migrate', () => {
     const url = await emptyDatabase('broken_first');
     const dir = await mkdtemp(join(tmpdir(), 'first-broken-'));
     await mkdir(join(dir, '20000101000000_bad'));
-    await writeFile(join(dir, '20000101000000_bad', 'migration.sql'), 'CREATE TABLE "T" (id INT);\nCREATE TABLE "T" (id INT);\n');
+    await writeFile(
+      join(dir, '20000101000000_bad', 'migration.sql'),
+      'CREATE TABLE "T" (id INT);\nCREATE TABLE "T" (id INT);\n',
+    );
 
     await expect(migrate(url, { migrationsDir: dir })).rejects.toThrow(MigrationFailedError);
     expect(await tables(url)).toEqual([]);
@@ -101,7 +136,9 @@ describe('migrate', () => {
   it('reports an unreachable server clearly', async () => {
     const error = await migrate('postgresql://postgres@127.0.0.1:1/shop').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DatabaseUnreachableError);
-    expect((error as Error).message).toBe('Cannot reach PostgreSQL at 127.0.0.1:1 (connection refused). Is the server running, and is DATABASE_URL right?');
+    expect((error as Error).message).toBe(
+      'Cannot reach PostgreSQL at 127.0.0.1:1 (connection refused). Is the server running, and is DATABASE_URL right?',
+    );
   });
 
   it('reports a missing database clearly', async () => {

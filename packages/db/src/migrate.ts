@@ -44,7 +44,10 @@ interface HistoryRow {
 }
 
 /** Applies every migration not yet recorded as finished in `_prisma_migrations`. The database must exist. */
-export async function migrate(databaseUrl: string, options: MigrateOptions = {}): Promise<MigrateResult> {
+export async function migrate(
+  databaseUrl: string,
+  options: MigrateOptions = {},
+): Promise<MigrateResult> {
   const migrations = await readMigrations(options.migrationsDir ?? defaultMigrationsDir);
   return withClient(databaseUrl, async (client) => {
     await client.query('SELECT pg_advisory_lock($1)', [PRISMA_ADVISORY_LOCK]);
@@ -53,13 +56,17 @@ export async function migrate(databaseUrl: string, options: MigrateOptions = {})
       for (const migration of pending) await applyOne(client, migration, databaseUrl);
       return { applied: pending.map((m) => m.name) };
     } finally {
-      await client.query('SELECT pg_advisory_unlock($1)', [PRISMA_ADVISORY_LOCK]).catch(() => undefined);
+      await client
+        .query('SELECT pg_advisory_unlock($1)', [PRISMA_ADVISORY_LOCK])
+        .catch(() => undefined);
     }
   });
 }
 
 async function readHistory(client: pg.Client): Promise<HistoryRow[]> {
-  const exists = await client.query<{ exists: boolean }>(`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS exists`);
+  const exists = await client.query<{ exists: boolean }>(
+    `SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS exists`,
+  );
   if (!exists.rows[0]?.exists) return [];
   const result = await client.query<HistoryRow>(
     'SELECT migration_name, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at',
@@ -74,11 +81,19 @@ function pendingMigrations(migrations: MigrationFile[], history: HistoryRow[]): 
       `Migration ${failed.migration_name} is recorded as failed in _prisma_migrations; fix the database, then run \`prisma migrate resolve --rolled-back ${failed.migration_name}\`.`,
     );
   }
-  const finished = new Set(history.filter((row) => row.finished_at !== null && row.rolled_back_at === null).map((row) => row.migration_name));
+  const finished = new Set(
+    history
+      .filter((row) => row.finished_at !== null && row.rolled_back_at === null)
+      .map((row) => row.migration_name),
+  );
   return migrations.filter((m) => !finished.has(m.name));
 }
 
-async function applyOne(client: pg.Client, migration: MigrationFile, databaseUrl: string): Promise<void> {
+async function applyOne(
+  client: pg.Client,
+  migration: MigrationFile,
+  databaseUrl: string,
+): Promise<void> {
   await client.query('BEGIN');
   try {
     await client.query(CREATE_MIGRATIONS_TABLE);
@@ -112,7 +127,12 @@ function toMigrationError(error: unknown, migration: MigrationFile): DbError {
   if (error instanceof DbError) return error;
   const e = error as { message?: string; position?: string };
   const offset = Number(e.position);
-  const line = Number.isFinite(offset) && offset > 0 ? migration.script.slice(0, offset).split('\n').length : undefined;
+  const line =
+    Number.isFinite(offset) && offset > 0
+      ? migration.script.slice(0, offset).split('\n').length
+      : undefined;
   const where = line ? ` (migration.sql line ${line})` : '';
-  return new MigrationFailedError(migration.name, `${e.message ?? String(error)}${where}`, { cause: error });
+  return new MigrationFailedError(migration.name, `${e.message ?? String(error)}${where}`, {
+    cause: error,
+  });
 }

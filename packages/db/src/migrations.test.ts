@@ -16,7 +16,9 @@ describe('readMigrations', () => {
     await writeFile(join(dir, 'migration_lock.toml'), 'provider = "postgresql"\n');
     const migrations = await readMigrations(dir);
     expect(migrations.map((m) => m.name)).toEqual(['20250101000000_a', '20250102000000_b']);
-    expect(migrations[0]?.checksum).toBe(createHash('sha256').update('-- 20250101000000_a\nSELECT 1;\n').digest('hex'));
+    expect(migrations[0]?.checksum).toBe(
+      createHash('sha256').update('-- 20250101000000_a\nSELECT 1;\n').digest('hex'),
+    );
   });
 
   it('returns nothing for a missing folder', async () => {
@@ -26,8 +28,12 @@ describe('readMigrations', () => {
   it('ships an init migration, the lock file, and a schema snapshot for db:migrate:new', async () => {
     const migrations = await readMigrations();
     expect(migrations[0]?.name).toMatch(/^\d{14}_init$/);
-    expect(await readFile(join(defaultMigrationsDir, 'migration_lock.toml'), 'utf8')).toContain('provider = "postgresql"');
+    expect(await readFile(join(defaultMigrationsDir, 'migration_lock.toml'), 'utf8')).toContain(
+      'provider = "postgresql"',
+    );
     const latest = migrations.at(-1)?.name ?? '';
-    await expect(readFile(join(defaultMigrationsDir, latest, 'schema.prisma'), 'utf8')).resolves.toContain('model Product');
+    await expect(
+      readFile(join(defaultMigrationsDir, latest, 'schema.prisma'), 'utf8'),
+    ).resolves.toContain('model Product');
   });
 });

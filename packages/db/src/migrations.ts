@@ -48,12 +48,18 @@ export async function migrationList(dir: string = defaultMigrationsDir): Promise
   baseDir: string;
   lockfile: { path: string; content: string | null };
   shadowDbInitScript: string;
-  migrationDirectories: { path: string; migrationFile: { path: string; content: { tag: 'ok'; value: string } } }[];
+  migrationDirectories: {
+    path: string;
+    migrationFile: { path: string; content: { tag: 'ok'; value: string } };
+  }[];
 }> {
   const lock = join(dir, 'migration_lock.toml');
   return {
     baseDir: dir,
-    lockfile: { path: 'migration_lock.toml', content: existsSync(lock) ? await readFile(lock, 'utf8') : null },
+    lockfile: {
+      path: 'migration_lock.toml',
+      content: existsSync(lock) ? await readFile(lock, 'utf8') : null,
+    },
     shadowDbInitScript: '',
     migrationDirectories: (await readMigrations(dir)).map((m) => ({
       path: m.name,

@@ -35,7 +35,12 @@ describe('seed', () => {
 
   it('prices in KRW with distinct creation times, one product sold out', async () => {
     await seed(db.url);
-    const { rows } = await client.query<{ slug: string; currency: string; createdAt: Date; stock: number }>('SELECT slug, currency, "createdAt", stock FROM "Product"');
+    const { rows } = await client.query<{
+      slug: string;
+      currency: string;
+      createdAt: Date;
+      stock: number;
+    }>('SELECT slug, currency, "createdAt", stock FROM "Product"');
     expect(new Set(rows.map((r) => r.currency))).toEqual(new Set(['KRW']));
     expect(new Set(rows.map((r) => r.createdAt.getTime())).size).toBe(rows.length);
     expect(rows.filter((r) => r.stock === 0).map((r) => r.slug)).toEqual([SOLD_OUT_SLUG]);
@@ -43,8 +48,13 @@ describe('seed', () => {
 
   it('creates the admin and the shopper with argon2id (m=19456, t=2, p=1) hashes', async () => {
     await seed(db.url);
-    const { rows } = await client.query<{ email: string; role: string; passwordHash: string }>('SELECT email, role, "passwordHash" FROM "User" ORDER BY email');
-    expect(rows.map((r) => [r.email, r.role])).toEqual([['admin@shop.test', 'ADMIN'], ['shopper@shop.test', 'CUSTOMER']]);
+    const { rows } = await client.query<{ email: string; role: string; passwordHash: string }>(
+      'SELECT email, role, "passwordHash" FROM "User" ORDER BY email',
+    );
+    expect(rows.map((r) => [r.email, r.role])).toEqual([
+      ['admin@shop.test', 'ADMIN'],
+      ['shopper@shop.test', 'CUSTOMER'],
+    ]);
     expect(rows[0]?.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     expect(await verify(rows[0]?.passwordHash ?? '', 'admin-password')).toBe(true);
     expect(await verify(rows[1]?.passwordHash ?? '', 'shopper-password')).toBe(true);
@@ -55,14 +65,18 @@ describe('seed', () => {
     expect(await seed(db.url, { products: 10_000 })).toEqual({ created: true });
     expect(Date.now() - started).toBeLessThan(30_000);
     expect(await seed(db.url, { products: 10_000 })).toEqual({ created: false });
-    expect((await client.query('SELECT count(*)::int AS n FROM "Product"')).rows[0]).toEqual({ n: 10_000 });
+    expect((await client.query('SELECT count(*)::int AS n FROM "Product"')).rows[0]).toEqual({
+      n: 10_000,
+    });
   });
 });
 
 describe('database guards', () => {
   it('refuses negative stock with a CHECK constraint', async () => {
     await seed(db.url);
-    await expect(client.query(`UPDATE "Product" SET stock = -1 WHERE slug = $1`, [SOLD_OUT_SLUG])).rejects.toMatchObject({
+    await expect(
+      client.query(`UPDATE "Product" SET stock = -1 WHERE slug = $1`, [SOLD_OUT_SLUG]),
+    ).rejects.toMatchObject({
       code: '23514',
       constraint: 'Product_stock_nonnegative',
     });
@@ -70,10 +84,17 @@ describe('database guards', () => {
 
   it('refuses a negative price and non-positive cart quantities', async () => {
     await seed(db.url);
-    await expect(client.query(`UPDATE "Product" SET "priceAmount" = -100 WHERE slug = $1`, [SOLD_OUT_SLUG])).rejects.toMatchObject({ code: '23514' });
-    const cart = await client.query<{ id: string }>(`INSERT INTO "Cart" (id, "updatedAt") VALUES (gen_random_uuid(), now()) RETURNING id`);
     await expect(
-      client.query(`INSERT INTO "CartItem" ("cartId", "productId", quantity) SELECT $1, id, 0 FROM "Product" LIMIT 1`, [cart.rows[0]?.id]),
+      client.query(`UPDATE "Product" SET "priceAmount" = -100 WHERE slug = $1`, [SOLD_OUT_SLUG]),
+    ).rejects.toMatchObject({ code: '23514' });
+    const cart = await client.query<{ id: string }>(
+      `INSERT INTO "Cart" (id, "updatedAt") VALUES (gen_random_uuid(), now()) RETURNING id`,
+    );
+    await expect(
+      client.query(
+        `INSERT INTO "CartItem" ("cartId", "productId", quantity) SELECT $1, id, 0 FROM "Product" LIMIT 1`,
+        [cart.rows[0]?.id],
+      ),
     ).rejects.toMatchObject({ code: '23514', constraint: 'CartItem_quantity_positive' });
   });
 });

@@ -19,22 +19,36 @@ export interface SeedOptions {
 
 export const SEEDED_USERS = [
   { email: 'admin@shop.test', password: 'admin-password', name: 'Shop Admin', role: 'ADMIN' },
-  { email: 'shopper@shop.test', password: 'shopper-password', name: 'Sam Shopper', role: 'CUSTOMER' },
+  {
+    email: 'shopper@shop.test',
+    password: 'shopper-password',
+    name: 'Sam Shopper',
+    role: 'CUSTOMER',
+  },
 ] as const;
 
 /** OWASP's argon2id parameters: 19 MiB memory, 2 iterations, 1 lane. */
-const ARGON2ID_OWASP = { algorithm: 2 as Algorithm, memoryCost: 19456, timeCost: 2, parallelism: 1 };
+const ARGON2ID_OWASP = {
+  algorithm: 2 as Algorithm,
+  memoryCost: 19456,
+  timeCost: 2,
+  parallelism: 1,
+};
 const BATCH = 1000;
 const HOUR = 3_600_000;
 const DEMO_EPOCH = Date.UTC(2026, 0, 5);
 const BENCH_EPOCH = Date.UTC(2024, 0, 1);
 
-export async function seed(databaseUrl: string, options: SeedOptions = {}): Promise<{ created: boolean }> {
+export async function seed(
+  databaseUrl: string,
+  options: SeedOptions = {},
+): Promise<{ created: boolean }> {
   const prisma = createPrismaClient(databaseUrl, { max: 2 });
   try {
     const categoryIds = await seedCategories(prisma);
     const inserted =
-      (await seedUsers(prisma)) + (await seedProducts(prisma, categoryIds, catalogRows(options.products ?? 0)));
+      (await seedUsers(prisma)) +
+      (await seedProducts(prisma, categoryIds, catalogRows(options.products ?? 0)));
     return { created: inserted > 0 };
   } catch (error) {
     throw connectionError(error, databaseUrl) ?? error;
@@ -89,13 +103,23 @@ function catalogRows(total: number): CatalogRow[] {
   }));
   const bench = Array.from({ length: Math.max(0, total - count) }, (_, i) => {
     const p = benchProduct(i + 1);
-    return { ...p, imageUrl: imageUrlFor(p.imageSlug), createdAt: new Date(BENCH_EPOCH + (i + 1) * 90_000) };
+    return {
+      ...p,
+      imageUrl: imageUrlFor(p.imageSlug),
+      createdAt: new Date(BENCH_EPOCH + (i + 1) * 90_000),
+    };
   });
   return [...demo, ...bench];
 }
 
-async function seedProducts(prisma: PrismaClient, categoryIds: Map<string, string>, all: CatalogRow[]): Promise<number> {
-  const existing = new Set((await prisma.product.findMany({ select: { slug: true } })).map((p) => p.slug));
+async function seedProducts(
+  prisma: PrismaClient,
+  categoryIds: Map<string, string>,
+  all: CatalogRow[],
+): Promise<number> {
+  const existing = new Set(
+    (await prisma.product.findMany({ select: { slug: true } })).map((p) => p.slug),
+  );
   const rows = all.filter((row) => !existing.has(row.slug));
   let inserted = 0;
   for (let start = 0; start < rows.length; start += BATCH) {

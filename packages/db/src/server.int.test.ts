@@ -8,9 +8,16 @@ const serverUrl = readEnv().databaseUrl ?? DEFAULT_SERVER_URL;
 
 describe('ensureDatabase', () => {
   it('creates a missing database once, even when called concurrently', async () => {
-    const url = withDatabase(serverUrl, `shop_test_ensure_${Math.random().toString(36).slice(2, 10)}`);
+    const url = withDatabase(
+      serverUrl,
+      `shop_test_ensure_${Math.random().toString(36).slice(2, 10)}`,
+    );
     try {
-      const results = await Promise.all([ensureDatabase(url), ensureDatabase(url), ensureDatabase(url)]);
+      const results = await Promise.all([
+        ensureDatabase(url),
+        ensureDatabase(url),
+        ensureDatabase(url),
+      ]);
       expect(results.filter((r) => r.created)).toHaveLength(1);
       expect(await ensureDatabase(url)).toEqual({ created: false });
     } finally {
@@ -19,7 +26,11 @@ describe('ensureDatabase', () => {
   });
 
   it('gives a clear error for an unreachable DATABASE_URL', async () => {
-    await expect(ensureDatabase('postgresql://postgres@127.0.0.1:1/shop')).rejects.toThrow(DatabaseUnreachableError);
-    await expect(ensureDatabase('postgresql://postgres@127.0.0.1:1/shop')).rejects.toThrow(/^Cannot reach PostgreSQL at 127\.0\.0\.1:1 \(connection refused\)/);
+    await expect(ensureDatabase('postgresql://postgres@127.0.0.1:1/shop')).rejects.toThrow(
+      DatabaseUnreachableError,
+    );
+    await expect(ensureDatabase('postgresql://postgres@127.0.0.1:1/shop')).rejects.toThrow(
+      /^Cannot reach PostgreSQL at 127\.0\.0\.1:1 \(connection refused\)/,
+    );
   });
 });

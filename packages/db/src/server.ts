@@ -19,7 +19,11 @@ export async function ensureDatabase(url: string): Promise<{ created: boolean }>
       return { created: true };
     } catch (error) {
       if (ALREADY_EXISTS.has((error as { code?: string }).code ?? '')) return { created: false };
-      throw new DbError('QUERY_FAILED', `Cannot create database ${describeTarget(url)}: ${(error as Error).message}`, { cause: error });
+      throw new DbError(
+        'QUERY_FAILED',
+        `Cannot create database ${describeTarget(url)}: ${(error as Error).message}`,
+        { cause: error },
+      );
     }
   });
 }

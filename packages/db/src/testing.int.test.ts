@@ -17,17 +17,28 @@ async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T
 
 async function databaseExists(name: string): Promise<boolean> {
   const serverUrl = withDatabase(readEnv().databaseUrl ?? DEFAULT_SERVER_URL, 'postgres');
-  return withClient(serverUrl, async (c) => ((await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount ?? 0) > 0);
+  return withClient(
+    serverUrl,
+    async (c) =>
+      ((await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount ?? 0) > 0,
+  );
 }
 
 describe('createTestDatabase', () => {
   it('creates isolated, migrated databases named shop_test_<label>_<random>', async () => {
-    const [a, b] = await Promise.all([createTestDatabase('Iso Test!'), createTestDatabase('iso test')]);
+    const [a, b] = await Promise.all([
+      createTestDatabase('Iso Test!'),
+      createTestDatabase('iso test'),
+    ]);
     try {
       expect(databaseName(a.url)).toMatch(/^shop_test_iso_test_[0-9a-f]{10}$/);
       expect(a.url).not.toBe(b.url);
       expect(await migrate(a.url)).toEqual({ applied: [] });
-      await withClient(a.url, (c) => c.query(`INSERT INTO "Category" (id, slug, name) VALUES (gen_random_uuid(), 'only-in-a', 'A')`));
+      await withClient(a.url, (c) =>
+        c.query(
+          `INSERT INTO "Category" (id, slug, name) VALUES (gen_random_uuid(), 'only-in-a', 'A')`,
+        ),
+      );
       const inA = await withClient(a.url, (c) => c.query('SELECT slug FROM "Category"'));
       const inB = await withClient(b.url, (c) => c.query('SELECT slug FROM "Category"'));
       expect(inA.rows).toEqual([{ slug: 'only-in-a' }]);

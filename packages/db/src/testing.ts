@@ -28,7 +28,12 @@ const TEMPLATE_PREFIX = 'shop_test_template_';
 const TEMPLATE_LOCK = 72707370;
 
 function testDatabaseName(label: string): string {
-  const clean = label.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, MAX_LABEL) || 'db';
+  const clean =
+    label
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^_+|_+$/g, '')
+      .slice(0, MAX_LABEL) || 'db';
   return `shop_test_${clean}_${randomBytes(5).toString('hex')}`;
 }
 
@@ -59,14 +64,18 @@ async function copyFromTemplate(serverUrl: string, url: string): Promise<boolean
   const template = await templateName();
   await ensureTemplate(serverUrl, template);
   const name = decodeURIComponent(new URL(url).pathname.slice(1));
-  await withMaintenanceClient(serverUrl, (client) => client.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(template)}`));
+  await withMaintenanceClient(serverUrl, (client) =>
+    client.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(template)}`),
+  );
   return true;
 }
 
 /** Builds the template under a temporary name and renames it when complete, so a crash never leaves a half-migrated template. */
 async function ensureTemplate(serverUrl: string, template: string): Promise<void> {
   await withMaintenanceClient(serverUrl, async (client) => {
-    const exists = async (): Promise<boolean> => ((await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [template])).rowCount ?? 0) > 0;
+    const exists = async (): Promise<boolean> =>
+      ((await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [template])).rowCount ??
+        0) > 0;
     if (await exists()) return;
     await client.query('SELECT pg_advisory_lock($1)', [TEMPLATE_LOCK]);
     try {
@@ -76,7 +85,9 @@ async function ensureTemplate(serverUrl: string, template: string): Promise<void
       await ensureDatabase(buildingUrl);
       try {
         await migrate(buildingUrl);
-        await client.query(`ALTER DATABASE ${quoteIdent(building)} RENAME TO ${quoteIdent(template)}`);
+        await client.query(
+          `ALTER DATABASE ${quoteIdent(building)} RENAME TO ${quoteIdent(template)}`,
+        );
         await dropStaleTemplates(client, template);
       } catch (error) {
         await dropDatabase(buildingUrl).catch(() => undefined);
@@ -94,5 +105,6 @@ async function dropStaleTemplates(client: pg.Client, current: string): Promise<v
     `SELECT datname FROM pg_database WHERE datname LIKE $1 AND datname <> $2 AND datname !~ '_[0-9a-f]{6}$'`,
     [`${TEMPLATE_PREFIX}%`, current],
   );
-  for (const { datname } of stale.rows) await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(datname)}`).catch(() => undefined);
+  for (const { datname } of stale.rows)
+    await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(datname)}`).catch(() => undefined);
 }

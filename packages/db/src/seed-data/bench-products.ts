@@ -5,8 +5,30 @@
 import type { DemoProduct } from './catalog';
 import { demoCategories, demoProducts } from './catalog';
 
-const adjectives = ['Everyday', 'Classic', 'Compact', 'Handmade', 'Studio', 'Travel', 'Heritage', 'Minimal', 'Sturdy', 'Soft'];
-const finishes = ['Oak', 'Walnut', 'Charcoal', 'Sand', 'Olive', 'Indigo', 'Clay', 'Ivory', 'Copper', 'Slate'];
+const adjectives = [
+  'Everyday',
+  'Classic',
+  'Compact',
+  'Handmade',
+  'Studio',
+  'Travel',
+  'Heritage',
+  'Minimal',
+  'Sturdy',
+  'Soft',
+];
+const finishes = [
+  'Oak',
+  'Walnut',
+  'Charcoal',
+  'Sand',
+  'Olive',
+  'Indigo',
+  'Clay',
+  'Ivory',
+  'Copper',
+  'Slate',
+];
 
 export interface BenchProduct extends DemoProduct {
   /** Reuses a demo product's image: benchmarks need a URL, not a new picture. */

@@ -23,12 +23,16 @@ describe('demo catalog', () => {
 
   it('has several low-stock products and exactly one sold out', () => {
     expect(demoProducts.filter((p) => p.stock === 0).map((p) => p.slug)).toEqual([SOLD_OUT_SLUG]);
-    expect(demoProducts.filter((p) => p.stock >= 1 && p.stock <= 5).length).toBeGreaterThanOrEqual(3);
+    expect(demoProducts.filter((p) => p.stock >= 1 && p.stock <= 5).length).toBeGreaterThanOrEqual(
+      3,
+    );
   });
 
   it('ships an image in the web app for every product', () => {
     for (const p of demoProducts) {
-      const file = fileURLToPath(new URL(`../../../../apps/web/public${imageUrlFor(p.slug)}`, import.meta.url));
+      const file = fileURLToPath(
+        new URL(`../../../../apps/web/public${imageUrlFor(p.slug)}`, import.meta.url),
+      );
       expect(existsSync(file), file).toBe(true);
     }
   });
