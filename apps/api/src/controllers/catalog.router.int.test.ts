@@ -47,6 +47,14 @@ describe('catalog.list', () => {
     });
   });
 
+  it('lists the newest products 24 at a time when called without input', async () => {
+    for (let i = 0; i < 25; i++) await createProduct(h.prisma);
+    const page = await guest().catalog.list();
+    expect(page.items).toHaveLength(24);
+    expect(page.nextCursor).toEqual(expect.any(String));
+    expect(new Set(page.items.map((item) => item.id)).size).toBe(24);
+  });
+
   it('treats % and _ in the search text literally', async () => {
     const word = unique('pct');
     await createProduct(h.prisma, { name: `${word} 100% cotton` });

@@ -5,8 +5,10 @@ import { categoriesView, productPageView, productView } from '../views/product.v
 
 export const catalogRouter = router({
   list: publicProcedure
-    .input(catalogListInput)
-    .query(async ({ ctx, input }) => productPageView(await listProducts(ctx.prisma, input))),
+    .input(catalogListInput.optional())
+    .query(async ({ ctx, input }) =>
+      productPageView(await listProducts(ctx.prisma, input ?? catalogListInput.parse({}))),
+    ),
 
   get: publicProcedure
     .input(catalogGetInput)

@@ -78,9 +78,11 @@ async function createPendingOrder(
   cart: StockRequest[],
 ): Promise<string> {
   const address = input.shippingAddress;
+  const placedAt = new Date();
   const order = await tx.order.create({
     data: {
       userId,
+      createdAt: placedAt,
       idempotencyKey: input.idempotencyKey,
       requestHash: requestFingerprint(cart, address),
       status: 'PENDING_PAYMENT',
@@ -111,7 +113,7 @@ async function createPendingOrder(
   });
   const totalAmount = lines.reduce((sum, line) => sum + line.unitPrice * line.quantity, 0);
   await tx.order.update({ where: { id: order.id }, data: { totalAmount, currency } });
-  await tx.orderStatusChange.create({ data: { orderId: order.id, status: 'PENDING_PAYMENT', at: new Date() } });
+  await tx.orderStatusChange.create({ data: { orderId: order.id, status: 'PENDING_PAYMENT', at: placedAt } });
   return order.id;
 }
 
