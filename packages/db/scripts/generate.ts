@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readEnv } from '../src/env';
 import { runCli } from './cli';
 
 runCli('db:generate', () => {
@@ -16,7 +17,7 @@ runCli('db:generate', () => {
     stdio: 'inherit',
     env: {
       ...process.env,
-      PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? process.execPath,
+      PRISMA_SCHEMA_ENGINE_BINARY: readEnv().schemaEngineBinary ?? process.execPath,
     },
   });
   if (result.status !== 0)

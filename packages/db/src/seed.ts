@@ -6,7 +6,8 @@ import { hash } from '@node-rs/argon2';
 import type { Algorithm } from '@node-rs/argon2';
 import { createPrismaClient } from './client';
 import type { PrismaClient } from './client';
-import { connectionError } from './connection';
+import { connectionError, describeTarget, withClient } from './connection';
+import { DbError } from './errors';
 import { benchProduct } from './seed-data/bench-products';
 import { CURRENCY, demoCategories, demoProducts, imageUrlFor } from './seed-data/catalog';
 
@@ -43,6 +44,7 @@ export async function seed(
   databaseUrl: string,
   options: SeedOptions = {},
 ): Promise<{ created: boolean }> {
+  await assertMigrated(databaseUrl);
   const prisma = createPrismaClient(databaseUrl, { max: 2 });
   try {
     const categoryIds = await seedCategories(prisma);
@@ -146,4 +148,20 @@ function categoryIdOf(categoryIds: Map<string, string>, slug: string): string {
   const id = categoryIds.get(slug);
   if (!id) throw new Error(`Seed data refers to unknown category "${slug}".`);
   return id;
+}
+
+/** Fails with a typed, one-line error before Prisma would fail with a multi-line one. */
+async function assertMigrated(databaseUrl: string): Promise<void> {
+  const ready = await withClient(databaseUrl, async (client) => {
+    const result = await client.query<{ ok: boolean }>(
+      `SELECT to_regclass('"Product"') IS NOT NULL AS ok`,
+    );
+    return result.rows[0]?.ok ?? false;
+  });
+  if (!ready) {
+    throw new DbError(
+      'MIGRATION_HISTORY',
+      `${describeTarget(databaseUrl)} has no shop tables yet: run the migrations first (npm run db:migrate).`,
+    );
+  }
 }
