@@ -13,7 +13,9 @@ const retryableSqlStates = new Set(['40001', '40P01']);
 /** Serialization failures and deadlocks are the database asking us to try again. */
 export function isRetryableTransactionError(error: unknown): boolean {
   if (hasPrismaCode(error, 'P2034')) return true;
-  const text = error instanceof Error ? `${error.message} ${JSON.stringify(error.cause ?? '')}` : '';
+  // Through the pg driver adapter the SQLSTATE shows up in the message and in meta.driverAdapterError.
+  const meta = typeof error === 'object' && error !== null && 'meta' in error ? error.meta : undefined;
+  const text = error instanceof Error ? `${error.message} ${JSON.stringify(meta ?? '')}` : '';
   return [...retryableSqlStates].some((state) => text.includes(state)) || /deadlock detected/i.test(text);
 }
 

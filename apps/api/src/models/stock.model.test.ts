@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { requestFingerprint } from './order.model';
+import { isRetryableTransactionError } from './db';
 import { sumPerProduct } from './stock.model';
 
 const a = '00000000-0000-4000-8000-00000000000a';
@@ -35,5 +36,18 @@ describe('requestFingerprint', () => {
     const base = requestFingerprint(lines, address);
     expect(requestFingerprint([{ productId: a, quantity: 1 }], address)).not.toBe(base);
     expect(requestFingerprint(lines, { ...address, city: 'Busan' })).not.toBe(base);
+  });
+});
+
+describe('isRetryableTransactionError', () => {
+  it('recognises deadlocks and serialization failures as the pg driver adapter reports them', () => {
+    const deadlock = Object.assign(new Error('Raw query failed. Code: `40P01`. Message: `deadlock detected`'), {
+      code: 'P2010',
+      meta: { driverAdapterError: { cause: { originalCode: '40P01', kind: 'TransactionWriteConflict' } } },
+    });
+    expect(isRetryableTransactionError(deadlock)).toBe(true);
+    expect(isRetryableTransactionError(Object.assign(new Error('write conflict'), { code: 'P2034' }))).toBe(true);
+    expect(isRetryableTransactionError(Object.assign(new Error('Unique constraint failed'), { code: 'P2002' }))).toBe(false);
+    expect(isRetryableTransactionError(new Error('Sold out'))).toBe(false);
   });
 });
