@@ -5,7 +5,12 @@ import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { withDatabase } from './connection';
 import { DEFAULT_SERVER_URL, readEnv } from './env';
-import { DatabaseMissingError, DatabaseUnreachableError, MigrationFailedError } from './errors';
+import {
+  DatabaseMissingError,
+  DatabaseUnreachableError,
+  MigrationFailedError,
+  MigrationHistoryError,
+} from './errors';
 import { migrate } from './migrate';
 import { defaultMigrationsDir, readMigrations } from './migrations';
 import { dropDatabase, ensureDatabase } from './server';
@@ -131,6 +136,23 @@ describe('migrate', () => {
 
     await expect(migrate(url, { migrationsDir: dir })).rejects.toThrow(MigrationFailedError);
     expect(await tables(url)).toEqual([]);
+  });
+
+  it('refuses to run past a migration Prisma recorded as failed, and says how to resolve it', async () => {
+    const url = await emptyDatabase('failed_row');
+    await migrate(url);
+    await query(
+      url,
+      `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count)
+       VALUES (gen_random_uuid()::text, 'x', '20990101000000_half', now(), 0)`,
+    );
+
+    const error = await migrate(url).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(MigrationHistoryError);
+    expect((error as Error).message).toContain(
+      'prisma migrate resolve --rolled-back 20990101000000_half',
+    );
   });
 
   it('reports an unreachable server clearly', async () => {

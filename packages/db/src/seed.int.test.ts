@@ -98,3 +98,10 @@ describe('database guards', () => {
     ).rejects.toMatchObject({ code: '23514', constraint: 'CartItem_quantity_positive' });
   });
 });
+
+describe('seed on an unprepared database', () => {
+  it('asks for migrations first, in one line', async () => {
+    const url = db.url.replace(/\/[^/?]+(\?|$)/, '/postgres$1');
+    await expect(seed(url)).rejects.toThrow(/has no shop tables yet: run the migrations first/);
+  });
+});
