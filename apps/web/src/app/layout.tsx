@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { TRPCReactProvider } from '~/trpc/client';
 import { Header } from './_components/header';
 import { ToastProvider } from './_components/toast';
+import { HydrationMarker } from './_components/hydration-marker';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -19,6 +20,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <a href="#main" className="skip-link">
           Skip to content
         </a>
+        <HydrationMarker />
         <TRPCReactProvider>
           <ToastProvider>
             <Header />

@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useTRPC } from '~/trpc/client';
 import { errorMessage } from '~/lib/trpc-error';
 import { useToast } from './toast';
+import { useHydrated } from './use-hydrated';
 
 interface Props {
   productId: string;
@@ -14,6 +15,7 @@ interface Props {
 
 export function AddToCartButton({ productId, productName, soldOut }: Props) {
   const trpc = useTRPC();
+  const hydrated = useHydrated();
   const router = useRouter();
   const toast = useToast();
   const add = useMutation(
@@ -31,7 +33,7 @@ export function AddToCartButton({ productId, productName, soldOut }: Props) {
       <button
         type="button"
         className="button button-primary"
-        disabled={soldOut || add.isPending}
+        disabled={!hydrated || soldOut || add.isPending}
         aria-describedby={soldOut ? 'sold-out-note' : undefined}
         onClick={() => add.mutate({ productId, quantity: 1 })}
       >

@@ -7,9 +7,11 @@ import { useTRPC } from '~/trpc/client';
 import { errorMessage } from '~/lib/trpc-error';
 import { orderNumber } from '~/lib/order-status';
 import { useToast } from './toast';
+import { useHydrated } from './use-hydrated';
 
 export function AdminOrderActions({ orderId, status }: { orderId: string; status: OrderStatus }) {
   const trpc = useTRPC();
+  const hydrated = useHydrated();
   const router = useRouter();
   const toast = useToast();
   const options = (done: string) => ({
@@ -24,7 +26,7 @@ export function AdminOrderActions({ orderId, status }: { orderId: string; status
   });
   const ship = useMutation(trpc.admin.orders.ship.mutationOptions(options('marked shipped')));
   const deliver = useMutation(trpc.admin.orders.deliver.mutationOptions(options('marked delivered')));
-  const busy = ship.isPending || deliver.isPending;
+  const busy = !hydrated || ship.isPending || deliver.isPending;
 
   if (status === 'PAID') {
     return (

@@ -5,9 +5,11 @@ import { useRouter } from 'next/navigation';
 import { useTRPC } from '~/trpc/client';
 import { errorMessage } from '~/lib/trpc-error';
 import { useToast } from './toast';
+import { useHydrated } from './use-hydrated';
 
 export function CancelOrderButton({ orderId }: { orderId: string }) {
   const trpc = useTRPC();
+  const hydrated = useHydrated();
   const router = useRouter();
   const toast = useToast();
   const cancel = useMutation(
@@ -26,7 +28,7 @@ export function CancelOrderButton({ orderId }: { orderId: string }) {
     <button
       type="button"
       className="button button-danger"
-      disabled={cancel.isPending}
+      disabled={!hydrated || cancel.isPending}
       onClick={() => cancel.mutate({ id: orderId })}
     >
       {cancel.isPending ? 'Cancelling…' : 'Cancel order'}

@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useTRPC } from '~/trpc/client';
 import { errorMessage } from '~/lib/trpc-error';
 import { useToast } from './toast';
+import { useHydrated } from './use-hydrated';
 
 interface Props {
   productId: string;
@@ -16,6 +17,7 @@ interface Props {
 
 export function CartLineControls({ productId, productName, quantity, max }: Props) {
   const trpc = useTRPC();
+  const hydrated = useHydrated();
   const router = useRouter();
   const toast = useToast();
   const onError = (error: unknown) => toast(errorMessage(error), 'error');
@@ -37,7 +39,7 @@ export function CartLineControls({ productId, productName, quantity, max }: Prop
       onError,
     }),
   );
-  const busy = update.isPending || remove.isPending;
+  const busy = !hydrated || update.isPending || remove.isPending;
   const selectId = `qty-${productId}`;
 
   return (

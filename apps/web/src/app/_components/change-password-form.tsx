@@ -8,9 +8,11 @@ import { validate } from '~/lib/field-errors';
 import { formValues } from '~/lib/form-values';
 import { Field, FormError } from './field';
 import { useFormErrors } from './use-form-errors';
+import { useHydrated } from './use-hydrated';
 
 export function ChangePasswordForm() {
   const trpc = useTRPC();
+  const hydrated = useHydrated();
   const errors = useFormErrors();
   const [done, setDone] = useState(false);
   const change = useMutation(
@@ -53,7 +55,7 @@ export function ChangePasswordForm() {
         required
         error={errors.fields.newPassword}
       />
-      <button type="submit" className="button button-primary" disabled={change.isPending}>
+      <button type="submit" className="button button-primary" disabled={!hydrated || change.isPending}>
         Change password
       </button>
     </form>

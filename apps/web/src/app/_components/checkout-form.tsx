@@ -12,11 +12,13 @@ import { isNetworkError, trpcErrorCode } from '~/lib/trpc-error';
 import { Field, FormError } from './field';
 import { useToast } from './toast';
 import { useFormErrors } from './use-form-errors';
+import { useHydrated } from './use-hydrated';
 
 const networkRetries = 1;
 
 export function CheckoutForm({ defaultName }: { defaultName: string }) {
   const trpc = useTRPC();
+  const hydrated = useHydrated();
   const router = useRouter();
   const toast = useToast();
   const errors = useFormErrors();
@@ -86,7 +88,7 @@ export function CheckoutForm({ defaultName }: { defaultName: string }) {
         </div>
       </fieldset>
       <FormError message={errors.form} />
-      <button type="submit" className="button button-primary" disabled={place.isPending}>
+      <button type="submit" className="button button-primary" disabled={!hydrated || place.isPending}>
         {place.isPending ? 'Placing order…' : 'Place order'}
       </button>
     </form>

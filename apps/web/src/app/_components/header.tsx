@@ -32,8 +32,8 @@ export async function Header() {
             {me ? (
               <>
                 <li>
-                  <Link href="/account" className="account-link">
-                    {me.name}
+                  <Link href="/account" title={`Signed in as ${me.email}`}>
+                    Account
                   </Link>
                 </li>
                 <li>

@@ -11,9 +11,11 @@ import { formValues } from '~/lib/form-values';
 import { Field, FormError } from './field';
 import { useToast } from './toast';
 import { useFormErrors } from './use-form-errors';
+import { useHydrated } from './use-hydrated';
 
 export function LogInForm({ next }: { next: string }) {
   const trpc = useTRPC();
+  const hydrated = useHydrated();
   const router = useRouter();
   const toast = useToast();
   const errors = useFormErrors();
@@ -48,7 +50,7 @@ export function LogInForm({ next }: { next: string }) {
         required
         error={errors.fields.password}
       />
-      <button type="submit" className="button button-primary" disabled={logIn.isPending}>
+      <button type="submit" className="button button-primary" disabled={!hydrated || logIn.isPending}>
         {logIn.isPending ? 'Logging in…' : 'Log in'}
       </button>
       <p>

@@ -5,9 +5,11 @@ import { useRouter } from 'next/navigation';
 import { useTRPC } from '~/trpc/client';
 import { useToast } from './toast';
 import { errorMessage } from '~/lib/trpc-error';
+import { useHydrated } from './use-hydrated';
 
 export function LogOutButton() {
   const trpc = useTRPC();
+  const hydrated = useHydrated();
   const router = useRouter();
   const toast = useToast();
   const logOut = useMutation(
@@ -21,7 +23,7 @@ export function LogOutButton() {
     }),
   );
   return (
-    <button type="button" className="link-button" onClick={() => logOut.mutate()} disabled={logOut.isPending}>
+    <button type="button" className="link-button" onClick={() => logOut.mutate()} disabled={!hydrated || logOut.isPending}>
       Log out
     </button>
   );

@@ -11,9 +11,11 @@ import { formValues } from '~/lib/form-values';
 import { Field, FormError } from './field';
 import { useToast } from './toast';
 import { useFormErrors } from './use-form-errors';
+import { useHydrated } from './use-hydrated';
 
 export function SignUpForm({ next }: { next: string }) {
   const trpc = useTRPC();
+  const hydrated = useHydrated();
   const router = useRouter();
   const toast = useToast();
   const errors = useFormErrors();
@@ -50,7 +52,7 @@ export function SignUpForm({ next }: { next: string }) {
         required
         error={errors.fields.password}
       />
-      <button type="submit" className="button button-primary" disabled={signUp.isPending}>
+      <button type="submit" className="button button-primary" disabled={!hydrated || signUp.isPending}>
         {signUp.isPending ? 'Signing up…' : 'Sign up'}
       </button>
       <p>

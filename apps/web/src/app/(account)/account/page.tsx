@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireUser } from '~/trpc/server';
-import { ChangePasswordForm } from '../../_components/change-password-form';
+import { ChangePasswordForm } from '~/app/_components/change-password-form';
 
 export const metadata: Metadata = { title: 'Your account' };
 

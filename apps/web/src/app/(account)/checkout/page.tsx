@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { formatMoney } from '@shop/contract/money';
 import { getCart, requireUser } from '~/trpc/server';
-import { CheckoutForm } from '../../_components/checkout-form';
+import { CheckoutForm } from '~/app/_components/checkout-form';
 
 export const metadata: Metadata = { title: 'Checkout' };
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { safeNextPath } from '~/lib/safe-next';
 import { getMe } from '~/trpc/server';
-import { LogInForm } from '../../_components/log-in-form';
+import { LogInForm } from '~/app/_components/log-in-form';
 
 export const metadata: Metadata = { title: 'Log in' };
 

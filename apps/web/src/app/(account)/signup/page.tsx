@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { safeNextPath } from '~/lib/safe-next';
 import { getMe } from '~/trpc/server';
-import { SignUpForm } from '../../_components/sign-up-form';
+import { SignUpForm } from '~/app/_components/sign-up-form';
 
 export const metadata: Metadata = { title: 'Sign up' };
 

@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { catalogListInput, catalogSorts, type CatalogSort } from '@shop/contract/catalog';
 import { api } from '~/trpc/server';
-import { ProductCard } from '../_components/product-card';
-import { AutoSubmitSelect } from '../_components/auto-submit-select';
+import { ProductCard } from '~/app/_components/product-card';
+import { AutoSubmitSelect } from '~/app/_components/auto-submit-select';
 
 const pageSize = 12;
 

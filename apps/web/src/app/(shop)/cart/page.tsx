@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { formatMoney } from '@shop/contract/money';
 import { getCart, getMe } from '~/trpc/server';
-import { CartLineControls } from '../../_components/cart-line-controls';
+import { CartLineControls } from '~/app/_components/cart-line-controls';
 
 export const metadata: Metadata = { title: 'Cart' };
 

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { formatMoney } from '@shop/contract/money';
 import { api, requireUser } from '~/trpc/server';
 import { formatDateTime, orderNumber } from '~/lib/order-status';
-import { OrderStatusBadge } from '../../_components/order-status-badge';
+import { OrderStatusBadge } from '~/app/_components/order-status-badge';
 
 export const metadata: Metadata = { title: 'Your orders' };
 

@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { api, orNotFound, requireUser } from '~/trpc/server';
 import { canCancel, formatDateTime, orderNumber } from '~/lib/order-status';
-import { OrderDetails } from '../../../_components/order-details';
-import { OrderStatusBadge } from '../../../_components/order-status-badge';
-import { CancelOrderButton } from '../../../_components/cancel-order-button';
+import { OrderDetails } from '~/app/_components/order-details';
+import { OrderStatusBadge } from '~/app/_components/order-status-badge';
+import { CancelOrderButton } from '~/app/_components/cancel-order-button';
 
 type Props = { params: Promise<{ id: string }> };
 

@@ -4,9 +4,9 @@ import { formatMoney } from '@shop/contract/money';
 import { orderStatuses, type OrderStatus } from '@shop/contract/orders';
 import { api, requireUser } from '~/trpc/server';
 import { formatDateTime, orderNumber, orderStatusLabel } from '~/lib/order-status';
-import { OrderStatusBadge } from '../../../_components/order-status-badge';
-import { AutoSubmitSelect } from '../../../_components/auto-submit-select';
-import { AdminOrderActions } from '../../../_components/admin-order-actions';
+import { OrderStatusBadge } from '~/app/_components/order-status-badge';
+import { AutoSubmitSelect } from '~/app/_components/auto-submit-select';
+import { AdminOrderActions } from '~/app/_components/admin-order-actions';
 
 export const metadata: Metadata = { title: 'Back office: orders' };
 

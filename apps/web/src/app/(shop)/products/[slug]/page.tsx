@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { formatMoney } from '@shop/contract/money';
 import { api, orNotFound } from '~/trpc/server';
 import { stockLabel, stockLevel } from '~/lib/stock';
-import { AddToCartButton } from '../../../_components/add-to-cart-button';
+import { AddToCartButton } from '~/app/_components/add-to-cart-button';
 
 type Props = { params: Promise<{ slug: string }> };
 
