@@ -210,6 +210,34 @@ describe('orders.cancel', () => {
     expect(await stockOf(product.id)).toBe(5);
   });
 
+  it('cancels an order still awaiting payment without recording a refund', async () => {
+    const product = await createProduct(h.prisma, { stock: 3 });
+    const shopper = await signedUpShopper(h.prisma);
+    const order = await h.prisma.order.create({
+      data: {
+        userId: shopper.user.id,
+        idempotencyKey: 'stuck-checkout',
+        requestHash: 'x',
+        totalAmount: 10_000,
+        currency: 'KRW',
+        shipFullName: address.fullName,
+        shipAddress: address.address,
+        shipCity: address.city,
+        shipPostalCode: address.postalCode,
+        shipCountry: address.country,
+        lines: { create: { productId: product.id, name: product.name, unitPrice: 10_000, quantity: 2, lineTotal: 20_000 } },
+        history: { create: { status: 'PENDING_PAYMENT' } },
+      },
+    });
+    await h.prisma.product.update({ where: { id: product.id }, data: { stock: 1 } });
+
+    const cancelled = await shopper.caller.orders.cancel({ id: order.id });
+
+    expect(cancelled.status).toBe('CANCELLED');
+    expect(await stockOf(product.id)).toBe(3);
+    expect(await h.prisma.payment.count({ where: { orderId: order.id } })).toBe(0);
+  });
+
   it('hides other shoppers’ orders', async () => {
     const product = await createProduct(h.prisma);
     const owner = await signedUpShopper(h.prisma);
