@@ -10,13 +10,15 @@ export const slug = z
   .max(120)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Slug may contain lower-case letters, digits and dashes');
 
-export const catalogListInput = z.object({
-  q: z.string().trim().max(100, 'Search text is at most 100 characters').optional(),
-  category: slug.optional(),
-  sort: z.enum(catalogSorts).default('relevance'),
-  limit: z.number().int().min(1).max(100).default(24),
-  cursor: z.string().max(500).nullish(),
-});
+export const catalogListInput = z
+  .object({
+    q: z.string().trim().max(100, 'Search text is at most 100 characters').optional(),
+    category: slug.optional(),
+    sort: z.enum(catalogSorts).default('relevance'),
+    limit: z.number().int().min(1).max(100).default(24),
+    cursor: z.string().max(500).nullish(),
+  })
+  .prefault({});
 export type CatalogListInput = z.input<typeof catalogListInput>;
 
 export const catalogGetInput = z.object({ slug });

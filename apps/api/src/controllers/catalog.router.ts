@@ -5,10 +5,8 @@ import { categoriesView, productPageView, productView } from '../views/product.v
 
 export const catalogRouter = router({
   list: publicProcedure
-    .input(catalogListInput.optional())
-    .query(async ({ ctx, input }) =>
-      productPageView(await listProducts(ctx.prisma, input ?? catalogListInput.parse({}))),
-    ),
+    .input(catalogListInput)
+    .query(async ({ ctx, input }) => productPageView(await listProducts(ctx.prisma, input))),
 
   get: publicProcedure
     .input(catalogGetInput)
