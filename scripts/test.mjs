@@ -107,7 +107,7 @@ async function endToEnd(databaseUrl) {
   const report = path.join(reportsDir, 'e2e.json');
   rmSync(report, { force: true });
   step('Playwright: apps/web/e2e');
-  const code = await run('npx', ['playwright', 'test', '--config', 'apps/web/playwright.config.ts'], {
+  const code = await run('npx', ['playwright', 'test', '--config', 'apps/web/playwright.config.ts', '--forbid-only'], {
     env: env({
       DATABASE_URL: databaseUrl,
       E2E_API_PORT: String(E2E_API_PORT),
