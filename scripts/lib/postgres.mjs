@@ -4,7 +4,6 @@ import { chownSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync }
 import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import process from 'node:process';
 import { dataDir } from './paths.mjs';
 import { capture } from './run.mjs';
 import { findExecutable, isRoot, userExists } from './system.mjs';
@@ -150,17 +149,13 @@ function accessibleTo(dir) {
   }
 }
 
-/** The port of a server already running from `dir` (postmaster.pid line 4), or null. */
-function runningPort(dir) {
+/** The port of a server already running from `dir` and answering, or null. */
+async function runningPort(dir) {
   const pidFile = path.join(dir, 'postmaster.pid');
   if (!existsSync(pidFile)) return null;
-  const [pid, , , port] = readFileSync(pidFile, 'utf8').split('\n');
-  try {
-    process.kill(Number(pid), 0);
-    return Number(port);
-  } catch {
-    return null;
-  }
+  const [, , , port] = readFileSync(pidFile, 'utf8').split('\n');
+  const answering = await probe(`postgresql://postgres@127.0.0.1:${Number(port)}/postgres`);
+  return answering.ok ? Number(port) : null;
 }
 
 async function freePort(preferred) {
@@ -170,37 +165,45 @@ async function freePort(preferred) {
   throw new Error(`no free port among ${preferred} and 54320-54339`);
 }
 
+/** Creates and initialises the data folder once, owned by `user` when running as root. */
+async function initDataDir(dir, user, initdb, as) {
+  mkdirSync(path.dirname(dir), { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (user) {
+    const uid = await capture('id', ['-u', user]);
+    const gid = await capture('id', ['-g', user]);
+    chownSync(dir, Number(uid.stdout.trim()), Number(gid.stdout.trim()));
+  }
+  if (existsSync(path.join(dir, 'PG_VERSION'))) return;
+  const init = await as(initdb, ['-D', dir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-instructions']);
+  if (init.code !== 0) throw new Error(`initdb: ${lastLine(init.stderr || init.stdout)}`);
+}
+
+const reused = (dir, port) => ({
+  port,
+  description: `reused the server already running from ${dir} on 127.0.0.1:${port} (left running)`,
+  stop: async () => {},
+});
+
 /**
- * Starts (or reuses) the private server. Postgres refuses to run as root, so as root it runs
- * as the `postgres` system user (or `nobody`) through runuser.
+ * Starts (or reuses) the private server, listening on 127.0.0.1 only, trust auth for `postgres`.
+ * Postgres refuses to run as root, so as root it runs as the `postgres` system user (or `nobody`).
  */
 async function startLocal({ pgCtl, initdb }, options) {
   const user = isRoot() ? ((await userExists('postgres')) ? 'postgres' : 'nobody') : null;
   const dir = dataDirFor(options, user);
   const as = (command, args) => (user ? capture('runuser', ['-u', user, '--', command, ...args]) : capture(command, args));
 
-  const already = runningPort(dir);
-  if (already) {
-    return { port: already, description: `reused the server already running from ${dir} on port ${already}`, stop: async () => {} };
-  }
-  mkdirSync(path.dirname(dir), { recursive: true });
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  if (user) {
-    const { stdout } = await capture('id', ['-u', user]);
-    const { stdout: gid } = await capture('id', ['-g', user]);
-    chownSync(dir, Number(stdout.trim()), Number(gid.trim()));
-  }
-  if (!existsSync(path.join(dir, 'PG_VERSION'))) {
-    const init = await as(initdb, ['-D', dir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-instructions']);
-    if (init.code !== 0) throw new Error(`initdb: ${lastLine(init.stderr || init.stdout)}`);
-  }
+  const already = await runningPort(dir);
+  if (already) return reused(dir, already);
+  await initDataDir(dir, user, initdb, as);
   const port = await freePort(options.defaultPort);
   const log = path.join(dir, 'server.log');
   const serverOptions = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''`;
   const start = await as(pgCtl, ['start', '-D', dir, '-l', log, '-w', '-t', '60', '-o', serverOptions]);
   if (start.code !== 0) {
-    const raced = runningPort(dir);
-    if (raced) return { port: raced, description: `reused the server just started from ${dir}`, stop: async () => {} };
+    const raced = await runningPort(dir);
+    if (raced) return reused(dir, raced);
     throw new Error(`pg_ctl start: ${lastLine(start.stderr || start.stdout)} (log: ${log})`);
   }
   let stopped = false;

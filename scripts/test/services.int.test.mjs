@@ -20,7 +20,7 @@ const freePort = () =>
   });
 
 describe('a private PostgreSQL server', () => {
-  it('is started from the installed binaries, reused while running, and stopped', async () => {
+  it('is started from the installed binaries, reused (and left alone) by a second script, and stopped', async () => {
     const port = await freePort();
     const first = await ensurePostgres({ env: {}, defaultPort: port, dataRoot, database: 'shop_it', allowInstall: false });
     try {
@@ -29,8 +29,12 @@ describe('a private PostgreSQL server', () => {
       expect(await ensureDatabase(first.url)).toBe(true);
       expect(await ensureDatabase(first.url)).toBe(false);
 
-      const second = await ensurePostgres({ env: {}, defaultPort: port, dataRoot, database: 'shop_it', allowInstall: false });
+      const otherPort = await freePort();
+      const second = await ensurePostgres({ env: {}, defaultPort: otherPort, dataRoot, database: 'shop_it', allowInstall: false });
       expect(second.url).toBe(first.url);
+      expect(second.source).toContain('reused the server already running');
+      await second.stop();
+      expect(await ensureDatabase(first.url)).toBe(false);
       await dropDatabase(first.url);
     } finally {
       await first.stop();
