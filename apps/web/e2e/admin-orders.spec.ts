@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { addToCart, checkOut, hydrated, logIn, newShopper, openProduct, signUp } from './helpers';
 
 test('the admin ships and delivers an order; the shopper sees it and can no longer cancel', async ({ page, browser }) => {
+  test.slow(); // two users, a checkout and two back-office actions
   await signUp(page, newShopper('admin-flow'));
   await openProduct(page, 'enamel', 'Enamel Camp Mug');
   await addToCart(page, 'Enamel Camp Mug');

@@ -4,6 +4,7 @@ import { addToCart, checkOut, newShopper, openProduct, signUp } from './helpers'
 const product = 'Carbon Trekking Poles, Pair';
 
 test('cancelling a paid order puts the stock back', async ({ page }) => {
+  test.slow(); // a checkout plus three product page visits
   await signUp(page, newShopper('cancel'));
   await openProduct(page, 'trekking', product);
   const status = page.locator('.stock-status');

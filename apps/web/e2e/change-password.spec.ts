@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { logIn, newShopper, signUp } from './helpers';
 
 test('changing the password: the old one stops working, the new one works, other sessions end', async ({ page, browser }) => {
+  test.slow(); // two browser contexts and four password hashes
   const shopper = newShopper('password');
   await signUp(page, shopper);
 

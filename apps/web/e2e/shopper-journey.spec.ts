@@ -22,6 +22,7 @@ test('browse, search and filter, fill a cart as a guest, sign up, keep the cart,
   await expect(page.getByText('In stock', { exact: true })).toBeVisible();
   await addToCart(page, 'Dot Grid Notebook, A5');
   await expect(page.locator('#cart-count')).toHaveText('1');
+  await expect(page.getByRole('link', { name: 'Cart', exact: true })).toHaveAccessibleDescription('1 item in your cart');
 
   await page.getByRole('link', { name: 'Cart', exact: true }).click();
   await expect(page.getByRole('link', { name: 'Dot Grid Notebook, A5' })).toBeVisible();

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getCart, getMe } from '~/trpc/server';
 import { LogOutButton } from './log-out-button';
 
-/** Site header: the cart link's name stays exactly "Cart"; its count sits beside it with its own label. */
+/** Site header: the cart link's name stays exactly "Cart"; the item count is its description, not its name. */
 export async function Header() {
   // The header must not take the whole page down with it: an unreachable API shows up in the page's own error state.
   const [me, cart] = await Promise.all([getMe().catch(() => null), getCart().catch(() => null)]);
@@ -16,9 +16,14 @@ export async function Header() {
         <nav aria-label="Main" className="main-nav">
           <ul>
             <li className="cart-link">
-              <Link href="/cart">Cart</Link>
-              <span className="badge" id="cart-count" aria-label={`${count} ${count === 1 ? 'item' : 'items'} in cart`}>
+              <Link href="/cart" aria-describedby="cart-count-description">
+                Cart
+              </Link>
+              <span className="badge" id="cart-count" aria-hidden="true">
                 {count}
+              </span>
+              <span className="visually-hidden" id="cart-count-description">
+                {count} {count === 1 ? 'item' : 'items'} in your cart
               </span>
             </li>
             <li>
