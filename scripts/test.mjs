@@ -7,23 +7,15 @@
 //   npm test                      everything
 //   npm test -- --only unit,int   some stages (typecheck, lint, unit, int, e2e)
 //   npm test -- --skip e2e        all but some
-import { mkdirSync, rmSync } from 'node:fs';
-import path from 'node:path';
+import { mkdirSync } from 'node:fs';
 import process from 'node:process';
 import { colour, step, UserError } from './lib/log.mjs';
 import { handleSignals, onCleanup, runCleanups, runMain } from './lib/lifecycle.mjs';
-import { dataDir } from './lib/paths.mjs';
-import { ensurePortsFree, preflight } from './lib/preflight.mjs';
-import { run } from './lib/run.mjs';
-import { listWorkspaces } from './lib/workspaces.mjs';
-import { countPlaywright, countVitest } from './lib/reports.mjs';
-import { ensureChromium } from './lib/chromium.mjs';
-import { quietEnv } from './lib/app.mjs';
+import { preflight } from './lib/preflight.mjs';
+import { check, printSummary, recordSetupFailure, reportsDir, stage, vitestSuites, workspaceSuites } from './lib/pipeline.mjs';
+import { endToEnd } from './lib/e2e.mjs';
 
 const STAGES = ['typecheck', 'lint', 'unit', 'int', 'e2e'];
-const E2E_API_PORT = 4100;
-const E2E_WEB_PORT = 3100;
-const reportsDir = path.join(dataDir, 'reports');
 
 function selectedStages(argv) {
   const value = (flag) => {
@@ -37,102 +29,6 @@ function selectedStages(argv) {
   for (const name of [...(only ?? []), ...skip])
     if (!STAGES.includes(name)) throw new UserError(`Unknown stage "${name}"; stages are ${STAGES.join(', ')}.`);
   return STAGES.filter((name) => (only ? only.includes(name) : true) && !skip.includes(name));
-}
-
-const env = (extra = {}) => ({ ...process.env, ...quietEnv, ...extra });
-const results = [];
-
-async function stage(name, fn) {
-  console.log(`\n${colour('bold', colour('blue', `━━ ${name}`))}`);
-  const started = Date.now();
-  const result = await fn();
-  results.push({ name, seconds: Math.round((Date.now() - started) / 1000), ...result });
-}
-
-/** A check without test counts: one failure when it fails. */
-async function check(command, args, extraEnv) {
-  const code = await run(command, args, { env: env(extraEnv) });
-  return { ok: code === 0, passed: 0, failed: code === 0 ? 0 : 1, note: code === 0 ? 'ok' : `exit ${code}` };
-}
-
-/** Runs Vitest suites, adding a JSON reporter to each; sums their counts. */
-async function vitestSuites(suites, extraEnv) {
-  const total = { ok: true, passed: 0, failed: 0, note: [] };
-  for (const { label, command, args } of suites) {
-    const report = path.join(reportsDir, `${label.replace(/[^a-z0-9]+/gi, '-')}.json`);
-    rmSync(report, { force: true });
-    step(label);
-    const reporters = ['--reporter=default', '--reporter=json', `--outputFile.json=${report}`];
-    const code = await run(command, [...args, ...reporters], { env: env(extraEnv) });
-    const counts = countVitest(report) ?? { passed: 0, failed: 0 };
-    if (code !== 0 && counts.failed === 0) {
-      counts.failed = 1;
-      total.note.push(`${label}: exit ${code} without failed tests`);
-    }
-    total.passed += counts.passed;
-    total.failed += counts.failed;
-    total.ok &&= code === 0;
-  }
-  return { ...total, note: total.note.join('; ') || `${suites.length} suites` };
-}
-
-function workspaceSuites(script, scriptsConfig) {
-  const suites = listWorkspaces()
-    .filter((workspace) => workspace.scripts[script])
-    .map((workspace) => ({
-      label: `${script} ${workspace.name}`,
-      command: 'npm',
-      args: ['run', '--silent', script, '-w', workspace.name, '--'],
-    }));
-  suites.push({ label: `${script} scripts`, command: 'npx', args: ['vitest', 'run', '--config', scriptsConfig] });
-  return suites;
-}
-
-async function endToEnd(databaseUrl) {
-  const browser = await ensureChromium();
-  if (browser.error) {
-    console.error(colour('red', '✖ ') + browser.error);
-    return { ok: false, passed: 0, failed: 1, note: 'no Chromium' };
-  }
-  step(`Browser: ${browser.path}`);
-  try {
-    await ensurePortsFree({ [E2E_API_PORT]: 'the e2e API', [E2E_WEB_PORT]: 'the e2e web app' });
-  } catch (error) {
-    console.error(colour('red', '✖ ') + error.message);
-    return { ok: false, passed: 0, failed: 1, note: 'port in use' };
-  }
-  step('Production build of api and web (cached when nothing changed): turbo run build');
-  const build = await run('npx', ['turbo', 'run', 'build', '--filter=@shop/api', '--filter=@shop/web', '--output-logs=new-only'], { env: env() });
-  if (build !== 0) return { ok: false, passed: 0, failed: 1, note: 'build failed' };
-  const report = path.join(reportsDir, 'e2e.json');
-  rmSync(report, { force: true });
-  step('Playwright: apps/web/e2e');
-  const code = await run('npx', ['playwright', 'test', '--config', 'apps/web/playwright.config.ts', '--forbid-only'], {
-    env: env({
-      DATABASE_URL: databaseUrl,
-      E2E_API_PORT: String(E2E_API_PORT),
-      E2E_WEB_PORT: String(E2E_WEB_PORT),
-      E2E_JSON_REPORT: report,
-      E2E_CHROMIUM: browser.path,
-    }),
-  });
-  const counts = countPlaywright(report) ?? { passed: 0, failed: 0 };
-  if (code !== 0 && counts.failed === 0) counts.failed = 1;
-  return { ok: code === 0, ...counts, note: code === 0 ? 'ok' : `exit ${code} (traces: apps/web/test-results)` };
-}
-
-function printSummary() {
-  console.log(`\n${colour('bold', 'Summary')}`);
-  for (const { name, ok, passed, failed, seconds, note } of results) {
-    const mark = ok ? colour('green', '✔') : colour('red', '✖');
-    const counts = passed || failed ? ` ${passed} passed, ${failed} failed` : '';
-    console.log(`  ${mark} ${name.padEnd(10)} ${String(seconds).padStart(4)}s${counts}  ${colour('grey', note)}`);
-  }
-  const passed = results.reduce((sum, result) => sum + result.passed, 0);
-  const failed = results.reduce((sum, result) => sum + result.failed, 0);
-  const broken = results.some((result) => !result.ok);
-  if (failed > 0 || broken) process.exitCode = 1;
-  console.log(`tests: ${passed} passed, ${failed || (broken ? 1 : 0)} failed`);
 }
 
 async function main() {
@@ -169,7 +65,7 @@ await runMain(async () => {
     await main();
   } catch (error) {
     console.error(error instanceof UserError ? colour('red', '✖ ') + error.message : error);
-    results.push({ name: 'setup', ok: false, passed: 0, failed: 1, seconds: 0, note: 'could not run the checks' });
+    recordSetupFailure();
   } finally {
     await runCleanups();
     printSummary();

@@ -227,7 +227,7 @@ export const postgres = {
   envVar: 'DATABASE_URL',
   defaultPort: 5432,
   aptPackage: 'postgresql',
-  brewPackage: 'postgresql@16',
+  brewPackage: 'postgresql@15',
   binaryHint: 'PostgreSQL binaries (pg_ctl/initdb)',
   exampleUrl: 'postgresql://USER:PASSWORD@HOST:5432/shop',
   url: (port, options) => `postgresql://postgres@127.0.0.1:${port}/${options.database ?? 'shop'}`,
