@@ -15,7 +15,8 @@ export default defineConfig({
   workers: e2eSettings.workers,
   retries: 0,
   forbidOnly: e2eSettings.isCi,
-  timeout: 30_000,
+  // Whole journeys (sign up → checkout → admin) on 2 shared cores take up to ~30 s.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   globalSetup: './e2e/support/global-setup.ts',
   reporter: [['list'], ['json', { outputFile: e2eSettings.jsonReport }], ['html', { open: 'never', outputFolder: './playwright-report' }]],
