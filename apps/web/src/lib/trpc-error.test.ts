@@ -16,8 +16,16 @@ describe('tRPC error helpers', () => {
     expect(errorMessage(declined)).toMatch(/declined/);
   });
 
-  it('maps the API zod issues to fields', () => {
-    const invalid = refused('email: Enter a valid email address', {
+  it('maps nested issues from the API message to the innermost field', () => {
+    const invalid = refused('shippingAddress.postalCode: Enter a valid postal code; payment.cvc: CVC is 3 or 4 digits', {
+      code: 'BAD_REQUEST',
+      zodError: { formErrors: [], fieldErrors: { shippingAddress: ['Enter a valid postal code'] } },
+    });
+    expect(serverFieldErrors(invalid)).toEqual({ postalCode: 'Enter a valid postal code', cvc: 'CVC is 3 or 4 digits' });
+  });
+
+  it('falls back to the flattened zod field errors', () => {
+    const invalid = refused('Invalid input', {
       code: 'BAD_REQUEST',
       zodError: { formErrors: [], fieldErrors: { email: ['Enter a valid email address'] } },
     });

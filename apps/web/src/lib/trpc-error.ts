@@ -24,27 +24,39 @@ export function isNetworkError(error: unknown): boolean {
   return error instanceof TypeError || (error instanceof TRPCClientError && errorData(error) === null);
 }
 
+/** "shippingAddress.city: City is required; payment.cvc: CVC is 3 or 4 digits" → issues with paths. */
+function issuesFromMessage(message: string): Issue[] {
+  return message
+    .split('; ')
+    .map((part) => /^([\w.]+): (.+)$/.exec(part))
+    .filter((match): match is RegExpExecArray => match !== null)
+    .map(([, path = '', text = '']) => ({ path: path.split('.'), message: text }));
+}
+
 /**
- * The API's zod issues for a refused input, per field. Accepts a formatter's `data.zodError.fieldErrors`,
- * a `data.issues` list, or tRPC's default (the issues serialised as JSON in the message).
+ * The API's zod issues for a refused input, keyed by the innermost field name (what our inputs are
+ * called). Reads, in order: a `data.issues` list; tRPC's default (issues serialised as JSON in the
+ * message); the API's "path: message; …" message; its flattened `data.zodError.fieldErrors`, which
+ * only knows top-level keys.
  */
 export function serverFieldErrors(error: unknown): FieldErrors | null {
   const data = errorData(error);
   if (!data || data.code !== 'BAD_REQUEST') return null;
-  const zodError = data.zodError as { fieldErrors?: Record<string, string[] | undefined> } | null | undefined;
-  if (zodError?.fieldErrors) {
-    const errors: FieldErrors = {};
-    for (const [field, messages] of Object.entries(zodError.fieldErrors)) errors[field] = messages?.[0];
-    return errors;
-  }
   if (isIssueList(data.issues)) return fieldErrorsFromIssues(data.issues);
+  const message = (error as Error).message;
   try {
-    const parsed: unknown = JSON.parse((error as Error).message);
+    const parsed: unknown = JSON.parse(message);
     if (isIssueList(parsed)) return fieldErrorsFromIssues(parsed);
   } catch {
     // not JSON: a plain message
   }
-  return null;
+  const fromMessage = issuesFromMessage(message);
+  if (fromMessage.length > 0) return fieldErrorsFromIssues(fromMessage);
+  const zodError = data.zodError as { fieldErrors?: Record<string, string[] | undefined> } | null | undefined;
+  if (!zodError?.fieldErrors) return null;
+  const errors: FieldErrors = {};
+  for (const [field, messages] of Object.entries(zodError.fieldErrors)) errors[field] = messages?.[0];
+  return errors;
 }
 
 /** A sentence fit to show a shopper. */

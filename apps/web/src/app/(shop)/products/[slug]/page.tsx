@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { cache } from 'react';
 import { formatMoney } from '@shop/contract/money';
 import { api, orNotFound } from '~/trpc/server';
 import { stockLabel, stockLevel } from '~/lib/stock';
@@ -7,9 +8,11 @@ import { AddToCartButton } from '~/app/_components/add-to-cart-button';
 
 type Props = { params: Promise<{ slug: string }> };
 
+/** Metadata and page share one API call per request. */
+const getProduct = cache(async (slug: string) => orNotFound((await api()).catalog.get.query({ slug })));
+
 async function loadProduct(params: Props['params']) {
-  const { slug } = await params;
-  return orNotFound((await api()).catalog.get.query({ slug }));
+  return getProduct((await params).slug);
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
