@@ -6,6 +6,12 @@ test('a declined card shows the reason, keeps the cart, and a retry with another
   await openProduct(page, 'washi', 'Washi Tape Set of 6');
   await addToCart(page, 'Washi Tape Set of 6');
 
+  const keys: string[] = [];
+  await page.route('**/api/trpc/orders.place**', async (route) => {
+    keys.push((route.request().postDataJSON() as { idempotencyKey: string }).idempotencyKey);
+    await route.continue();
+  });
+
   await page.goto('/checkout');
   await fillCheckout(page, declinedCard);
   await page.getByRole('button', { name: 'Place order' }).click();
@@ -19,4 +25,6 @@ test('a declined card shows the reason, keeps the cart, and a retry with another
   await page.getByRole('button', { name: 'Place order' }).click();
   await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}$/);
   await expect(page.locator('.order-meta')).toContainText('Paid');
+  expect(keys).toHaveLength(2);
+  expect(keys[1], 'a new attempt after a decline gets a new idempotency key').not.toBe(keys[0]);
 });
