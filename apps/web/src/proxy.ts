@@ -15,7 +15,10 @@ export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const { API_URL, NODE_ENV } = env();
   if (pathname.startsWith(apiPrefix)) {
-    return NextResponse.rewrite(new URL(`${API_URL}/trpc/${pathname.slice(apiPrefix.length)}${search}`));
+    const procedures = pathname.slice(apiPrefix.length);
+    // Procedure paths only ("cart.add", or a comma-separated batch): nothing else of the API is reachable.
+    if (!/^[\w.,]+$/.test(procedures)) return new NextResponse(null, { status: 404 });
+    return NextResponse.rewrite(new URL(`${API_URL}/trpc/${procedures}${search}`));
   }
 
   const nonce = createNonce();

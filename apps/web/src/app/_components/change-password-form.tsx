@@ -18,7 +18,6 @@ export function ChangePasswordForm() {
   const change = useMutation(
     trpc.auth.changePassword.mutationOptions({
       onSuccess: () => setDone(true),
-      onError: errors.fromServer,
     }),
   );
 
@@ -27,9 +26,12 @@ export function ChangePasswordForm() {
     setDone(false);
     const form = event.currentTarget;
     const result = validate(changePasswordInput, formValues(form));
-    if (!result.ok) return errors.setInvalid(result.errors);
+    if (!result.ok) return errors.setInvalid(result.errors, form);
     errors.clear();
-    change.mutate(result.data, { onSuccess: () => form.reset() });
+    change.mutate(result.data, {
+      onSuccess: () => form.reset(),
+      onError: (error) => errors.fromServer(error, form),
+    });
   }
 
   return (

@@ -32,12 +32,13 @@ export function CheckoutForm({ defaultName }: { defaultName: string }) {
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const { fullName, address, city, postalCode, country, cardNumber, expiry, cvc } = formValues(event.currentTarget);
+    const form = event.currentTarget;
+    const { fullName, address, city, postalCode, country, cardNumber, expiry, cvc } = formValues(form);
     const payload = { shippingAddress: { fullName, address, city, postalCode, country }, payment: { cardNumber, expiry, cvc } };
     const current = attemptFor(attempt.current, JSON.stringify(payload), () => crypto.randomUUID());
     attempt.current = current;
     const result = validate(placeOrderInput, { ...payload, idempotencyKey: current.key });
-    if (!result.ok) return errors.setInvalid(result.errors);
+    if (!result.ok) return errors.setInvalid(result.errors, form);
     errors.clear();
     place.mutate(result.data, {
       onSuccess: (order) => {
@@ -48,7 +49,7 @@ export function CheckoutForm({ defaultName }: { defaultName: string }) {
       },
       onError: (error) => {
         attempt.current = afterFailure(current, isNetworkError(error) ? 'network_error' : 'answered');
-        errors.fromServer(error);
+        errors.fromServer(error, form);
         if (trpcErrorCode(error) === 'PAYMENT_REQUIRED') router.refresh();
       },
     });

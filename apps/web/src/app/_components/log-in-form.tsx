@@ -26,16 +26,16 @@ export function LogInForm({ next }: { next: string }) {
         router.push(next);
         router.refresh();
       },
-      onError: errors.fromServer,
     }),
   );
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const result = validate(logInInput, formValues(event.currentTarget));
-    if (!result.ok) return errors.setInvalid(result.errors);
+    const form = event.currentTarget;
+    const result = validate(logInInput, formValues(form));
+    if (!result.ok) return errors.setInvalid(result.errors, form);
     errors.clear();
-    logIn.mutate(result.data);
+    logIn.mutate(result.data, { onError: (error) => errors.fromServer(error, form) });
   }
 
   return (

@@ -4,6 +4,15 @@ import { useState } from 'react';
 import type { FieldErrors } from '~/lib/field-errors';
 import { errorMessage, serverFieldErrors } from '~/lib/trpc-error';
 
+/** Moves keyboard and screen-reader focus to the first field that needs fixing. */
+function focusFirstInvalid(form: HTMLFormElement | undefined, errors: FieldErrors) {
+  if (!form) return;
+  const field = Array.from(form.elements).find(
+    (element): element is HTMLInputElement => element instanceof HTMLInputElement && errors[element.name] !== undefined,
+  );
+  field?.focus();
+}
+
 /** Field errors plus one form-level message, fed by browser validation or by the API's refusal. */
 export function useFormErrors() {
   const [fields, setFields] = useState<FieldErrors>({});
@@ -15,14 +24,16 @@ export function useFormErrors() {
       setFields({});
       setForm(undefined);
     },
-    setInvalid: (errors: FieldErrors) => {
+    setInvalid: (errors: FieldErrors, element?: HTMLFormElement) => {
       setFields(errors);
       setForm(errors.form ?? 'Please correct the highlighted fields.');
+      focusFirstInvalid(element, errors);
     },
-    fromServer: (error: unknown) => {
-      const issues = serverFieldErrors(error);
-      setFields(issues ?? {});
+    fromServer: (error: unknown, element?: HTMLFormElement) => {
+      const issues = serverFieldErrors(error) ?? {};
+      setFields(issues);
       setForm(errorMessage(error));
+      focusFirstInvalid(element, issues);
     },
   };
 }
