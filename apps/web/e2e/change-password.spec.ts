@@ -13,6 +13,11 @@ test('changing the password: the old one stops working, the new one works, other
 
   const newPassword = `${shopper.password}-new`;
   await page.goto('/account');
+  await page.getByLabel('Current password').fill('not-my-password');
+  await page.getByLabel('New password').fill(newPassword);
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await expect(page.getByLabel('Current password')).toHaveAccessibleDescription('Your current password is not correct');
+
   await page.getByLabel('Current password').fill(shopper.password);
   await page.getByLabel('New password').fill(newPassword);
   await page.getByRole('button', { name: 'Change password' }).click();

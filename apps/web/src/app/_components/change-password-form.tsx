@@ -30,7 +30,7 @@ export function ChangePasswordForm() {
     errors.clear();
     change.mutate(result.data, {
       onSuccess: () => form.reset(),
-      onError: (error) => errors.fromServer(error, form),
+      onError: (error) => errors.fromServer(error, form, { BAD_REQUEST: 'currentPassword' }),
     });
   }
 

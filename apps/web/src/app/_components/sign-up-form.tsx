@@ -35,7 +35,7 @@ export function SignUpForm({ next }: { next: string }) {
     const result = validate(signUpInput, formValues(form));
     if (!result.ok) return errors.setInvalid(result.errors, form);
     errors.clear();
-    signUp.mutate(result.data, { onError: (error) => errors.fromServer(error, form) });
+    signUp.mutate(result.data, { onError: (error) => errors.fromServer(error, form, { CONFLICT: 'email' }) });
   }
 
   return (

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import type { FieldErrors } from '~/lib/field-errors';
-import { errorMessage, serverFieldErrors } from '~/lib/trpc-error';
+import { errorMessage, serverFieldErrors, trpcErrorCode } from '~/lib/trpc-error';
 
 /** Moves keyboard and screen-reader focus to the first field that needs fixing. */
 function focusFirstInvalid(form: HTMLFormElement | undefined, errors: FieldErrors) {
@@ -29,8 +29,11 @@ export function useFormErrors() {
       setForm(errors.form ?? 'Please correct the highlighted fields.');
       focusFirstInvalid(element, errors);
     },
-    fromServer: (error: unknown, element?: HTMLFormElement) => {
-      const issues = serverFieldErrors(error) ?? {};
+    /** `fieldFor` pins a refusal without zod issues to a field, e.g. `{ CONFLICT: 'email' }`. */
+    fromServer: (error: unknown, element?: HTMLFormElement, fieldFor: Partial<Record<string, string>> = {}) => {
+      const code = trpcErrorCode(error);
+      const field = code ? fieldFor[code] : undefined;
+      const issues = serverFieldErrors(error) ?? (field ? { [field]: errorMessage(error) } : {});
       setFields(issues);
       setForm(errorMessage(error));
       focusFirstInvalid(element, issues);
