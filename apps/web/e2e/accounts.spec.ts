@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { fillSignUp, hydrated, newShopper, signUp } from './helpers';
+import { addToCart, fillSignUp, hydrated, newShopper, openProduct, signUp } from './helpers';
 
 test('sign-up errors appear next to their fields, from the browser check and from the server', async ({ page, browser }) => {
   await page.goto('/signup');
@@ -28,4 +28,24 @@ test('a wrong password is refused with one message, whatever was wrong', async (
   await page.getByLabel('Password').fill('whatever-password');
   await page.getByRole('button', { name: 'Log in' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Invalid' })).toHaveText('Invalid email or password');
+});
+
+test('a guest cart comes along when the guest logs in at checkout', async ({ page, browser }) => {
+  const shopper = newShopper('merge');
+  const other = await browser.newContext();
+  await signUp(await other.newPage(), shopper);
+  await other.close();
+
+  await openProduct(page, 'hinoki', 'Hinoki Soy Candle');
+  await addToCart(page, 'Hinoki Soy Candle');
+  await page.getByRole('link', { name: 'Cart', exact: true }).click();
+  await page.getByRole('button', { name: 'Checkout' }).click();
+
+  await expect(page).toHaveURL(/\/login\?next=%2Fcheckout/);
+  await page.getByLabel('Email').fill(shopper.email);
+  await page.getByLabel('Password').fill(shopper.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+
+  await expect(page).toHaveURL(/\/checkout$/);
+  await expect(page.getByRole('region', { name: 'Order summary' })).toContainText('Hinoki Soy Candle × 1');
 });
