@@ -43,7 +43,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
     <>
       <h1>{heading}</h1>
       <form method="get" action="/" className="catalog-filters" aria-label="Filter products">
-        <div className="field">
+        <div className="field field-grow">
           <label htmlFor="q">Search</label>
           <input id="q" name="q" type="search" defaultValue={query.q ?? ''} maxLength={100} />
         </div>
