@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { orderStatuses } from '@shop/contract/orders';
+import { canCancel, orderNumber, orderStatusLabel } from './order-status';
+
+describe('order status words', () => {
+  it('names every status in words', () => {
+    expect(orderStatuses.map(orderStatusLabel)).toEqual(['Pending payment', 'Paid', 'Shipped', 'Delivered', 'Cancelled']);
+  });
+
+  it('offers cancelling only before shipping', () => {
+    expect(orderStatuses.filter(canCancel)).toEqual(['PENDING_PAYMENT', 'PAID']);
+  });
+
+  it('quotes an order by the first eight characters of its id', () => {
+    expect(orderNumber('c6509f28-1b2c-4d5e-8f90-123456789abc')).toBe('C6509F28');
+  });
+});
