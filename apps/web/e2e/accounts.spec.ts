@@ -1,7 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { addToCart, fillSignUp, hydrated, newShopper, openProduct, signUp } from './helpers';
 
-test('sign-up errors appear next to their fields, from the browser check and from the server', async ({ page, browser }) => {
+test('sign-up errors appear next to their fields, from the browser check and from the server', async ({
+  page,
+  browser,
+}) => {
   await page.goto('/signup');
   await hydrated(page);
   await page.getByLabel('Email').fill('not-an-email');
@@ -18,7 +21,9 @@ test('sign-up errors appear next to their fields, from the browser check and fro
   await first.close();
 
   await fillSignUp(page, shopper);
-  await expect(page.getByLabel('Email')).toHaveAccessibleDescription('An account with this email already exists');
+  await expect(page.getByLabel('Email')).toHaveAccessibleDescription(
+    'An account with this email already exists',
+  );
   await expect(page.getByRole('link', { name: 'Log in', exact: true })).toBeVisible();
 });
 
@@ -27,7 +32,9 @@ test('a wrong password is refused with one message, whatever was wrong', async (
   await page.getByLabel('Email').fill(`nobody-${Date.now()}@e2e.test`);
   await page.getByLabel('Password').fill('whatever-password');
   await page.getByRole('button', { name: 'Log in' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Invalid' })).toHaveText('Invalid email or password');
+  await expect(page.getByRole('alert').filter({ hasText: 'Invalid' })).toHaveText(
+    'Invalid email or password',
+  );
 });
 
 test('a guest cart comes along when the guest logs in at checkout', async ({ page, browser }) => {
@@ -47,5 +54,7 @@ test('a guest cart comes along when the guest logs in at checkout', async ({ pag
   await page.getByRole('button', { name: 'Log in' }).click();
 
   await expect(page).toHaveURL(/\/checkout$/);
-  await expect(page.getByRole('region', { name: 'Order summary' })).toContainText('Hinoki Soy Candle × 1');
+  await expect(page.getByRole('region', { name: 'Order summary' })).toContainText(
+    'Hinoki Soy Candle × 1',
+  );
 });

@@ -1,7 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { addToCart, checkOut, hydrated, logIn, newShopper, openProduct, signUp } from './helpers';
 
-test('the admin ships and delivers an order; the shopper sees it and can no longer cancel', async ({ page, browser }) => {
+test('the admin ships and delivers an order; the shopper sees it and can no longer cancel', async ({
+  page,
+  browser,
+}) => {
   test.slow(); // two users, a checkout and two back-office actions
   await signUp(page, newShopper('admin-flow'));
   await openProduct(page, 'enamel', 'Enamel Camp Mug');
@@ -24,7 +27,11 @@ test('the admin ships and delivers an order; the shopper sees it and can no long
   await expect(admin.getByText(`${orderHeading} marked shipped`)).toBeVisible();
 
   await admin.getByLabel('Status').selectOption('SHIPPED');
-  await admin.getByRole('row').filter({ hasText: orderHeading }).getByRole('button', { name: 'Mark delivered' }).click();
+  await admin
+    .getByRole('row')
+    .filter({ hasText: orderHeading })
+    .getByRole('button', { name: 'Mark delivered' })
+    .click();
   await expect(admin.getByText(`${orderHeading} marked delivered`)).toBeVisible();
   await adminContext.close();
 
@@ -34,7 +41,9 @@ test('the admin ships and delivers an order; the shopper sees it and can no long
   await expect(page.getByRole('button', { name: 'Cancel order' })).toHaveCount(0);
 });
 
-test('shoppers get a forbidden message in the back office; guests are sent to log in', async ({ page }) => {
+test('shoppers get a forbidden message in the back office; guests are sent to log in', async ({
+  page,
+}) => {
   await page.goto('/admin/orders');
   await expect(page).toHaveURL(/\/login\?next=%2Fadmin%2Forders/);
 

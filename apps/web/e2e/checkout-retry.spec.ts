@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { addToCart, approvedCard, fillCheckout, newShopper, openProduct, signUp } from './helpers';
 
-test('a checkout whose answer is lost on the network is retried with the same key: one order, one charge', async ({ page }) => {
+test('a checkout whose answer is lost on the network is retried with the same key: one order, one charge', async ({
+  page,
+}) => {
   await signUp(page, newShopper('retry'));
   await openProduct(page, 'beanie', 'Merino Beanie');
   await addToCart(page, 'Merino Beanie');

@@ -1,7 +1,17 @@
 import { expect, test } from '@playwright/test';
-import { addToCart, approvedCard, declinedCard, fillCheckout, newShopper, openProduct, signUp } from './helpers';
+import {
+  addToCart,
+  approvedCard,
+  declinedCard,
+  fillCheckout,
+  newShopper,
+  openProduct,
+  signUp,
+} from './helpers';
 
-test('a declined card shows the reason, keeps the cart, and a retry with another card pays', async ({ page }) => {
+test('a declined card shows the reason, keeps the cart, and a retry with another card pays', async ({
+  page,
+}) => {
   await signUp(page, newShopper('declined'));
   await openProduct(page, 'washi', 'Washi Tape Set of 6');
   await addToCart(page, 'Washi Tape Set of 6');

@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { addToCart, approvedCard, fillCheckout, fillSignUp, hydrated, newShopper } from './helpers';
 
-test('browse, search and filter, fill a cart as a guest, sign up, keep the cart, pay, see the order', async ({ page }) => {
+test('browse, search and filter, fill a cart as a guest, sign up, keep the cart, pay, see the order', async ({
+  page,
+}) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: 'All products' })).toBeVisible();
 
@@ -18,11 +20,15 @@ test('browse, search and filter, fill a cart as a guest, sign up, keep the cart,
   await expect(cards).toHaveCount(8);
 
   await page.getByRole('link', { name: 'Dot Grid Notebook, A5' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Dot Grid Notebook, A5' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Dot Grid Notebook, A5' }),
+  ).toBeVisible();
   await expect(page.getByText('In stock', { exact: true })).toBeVisible();
   await addToCart(page, 'Dot Grid Notebook, A5');
   await expect(page.locator('#cart-count')).toHaveText('1');
-  await expect(page.getByRole('link', { name: 'Cart', exact: true })).toHaveAccessibleDescription('1 item in your cart');
+  await expect(page.getByRole('link', { name: 'Cart', exact: true })).toHaveAccessibleDescription(
+    '1 item in your cart',
+  );
 
   await page.getByRole('link', { name: 'Cart', exact: true }).click();
   await expect(page.getByRole('link', { name: 'Dot Grid Notebook, A5' })).toBeVisible();

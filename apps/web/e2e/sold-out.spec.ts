@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
 
-test('a sold-out product is marked in the catalog and cannot be added to the cart', async ({ page }) => {
+test('a sold-out product is marked in the catalog and cannot be added to the cart', async ({
+  page,
+}) => {
   await page.goto('/');
   const soldOutCard = page.getByRole('article').filter({ hasText: 'Sold out' });
   while ((await soldOutCard.count()) === 0) {

@@ -4,7 +4,13 @@ import Link from 'next/link';
 import { useEffect } from 'react';
 
 /** Catches a failed page render (e.g. the API is unreachable) without losing the header. */
-export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function ErrorPage({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   useEffect(() => {
     console.error(error);
   }, [error]);

@@ -1,7 +1,12 @@
 'use client';
 
 /** Last resort when the root layout itself fails; it replaces the whole document. */
-export default function GlobalError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function GlobalError({
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   return (
     <html lang="en">
       <body>

@@ -8,7 +8,10 @@ const keys = () => {
 
 describe('checkout attempts', () => {
   it('starts an attempt with a fresh key', () => {
-    expect(attemptFor(null, 'cart+address', keys())).toEqual({ key: 'key-1', payload: 'cart+address' });
+    expect(attemptFor(null, 'cart+address', keys())).toEqual({
+      key: 'key-1',
+      payload: 'cart+address',
+    });
   });
 
   it('keeps the key when a network failure is retried with the same form', () => {

@@ -8,7 +8,11 @@ export interface Attempt {
   payload: string;
 }
 
-export function attemptFor(current: Attempt | null, payload: string, newKey: () => string): Attempt {
+export function attemptFor(
+  current: Attempt | null,
+  payload: string,
+  newKey: () => string,
+): Attempt {
   return current && current.payload === payload ? current : { key: newKey(), payload };
 }
 

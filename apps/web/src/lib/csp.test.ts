@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy, createNonce } from './csp';
 
-const directive = (csp: string, name: string) => csp.split('; ').find((d) => d.startsWith(`${name} `));
+const directive = (csp: string, name: string) =>
+  csp.split('; ').find((d) => d.startsWith(`${name} `));
 
 describe('contentSecurityPolicy', () => {
   it('allows scripts only by nonce in production, never inline or eval', () => {

@@ -4,7 +4,13 @@ import { canCancel, orderNumber, orderStatusLabel } from './order-status';
 
 describe('order status words', () => {
   it('names every status in words', () => {
-    expect(orderStatuses.map(orderStatusLabel)).toEqual(['Pending payment', 'Paid', 'Shipped', 'Delivered', 'Cancelled']);
+    expect(orderStatuses.map(orderStatusLabel)).toEqual([
+      'Pending payment',
+      'Paid',
+      'Shipped',
+      'Delivered',
+      'Cancelled',
+    ]);
   });
 
   it('offers cancelling only before shipping', () => {

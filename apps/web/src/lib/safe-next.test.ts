@@ -7,7 +7,10 @@ describe('safeNextPath', () => {
     expect(safeNextPath('/orders/1?x=1')).toBe('/orders/1?x=1');
   });
 
-  it.each(['https://evil.test', '//evil.test', '/\\evil.test', '', undefined, ['/a']])('refuses %j', (value) => {
-    expect(safeNextPath(value)).toBe('/');
-  });
+  it.each(['https://evil.test', '//evil.test', '/\\evil.test', '', undefined, ['/a']])(
+    'refuses %j',
+    (value) => {
+      expect(safeNextPath(value)).toBe('/');
+    },
+  );
 });

@@ -17,11 +17,20 @@ describe('tRPC error helpers', () => {
   });
 
   it('maps nested issues from the API message to the innermost field', () => {
-    const invalid = refused('shippingAddress.postalCode: Enter a valid postal code; payment.cvc: CVC is 3 or 4 digits', {
-      code: 'BAD_REQUEST',
-      zodError: { formErrors: [], fieldErrors: { shippingAddress: ['Enter a valid postal code'] } },
+    const invalid = refused(
+      'shippingAddress.postalCode: Enter a valid postal code; payment.cvc: CVC is 3 or 4 digits',
+      {
+        code: 'BAD_REQUEST',
+        zodError: {
+          formErrors: [],
+          fieldErrors: { shippingAddress: ['Enter a valid postal code'] },
+        },
+      },
+    );
+    expect(serverFieldErrors(invalid)).toEqual({
+      postalCode: 'Enter a valid postal code',
+      cvc: 'CVC is 3 or 4 digits',
     });
-    expect(serverFieldErrors(invalid)).toEqual({ postalCode: 'Enter a valid postal code', cvc: 'CVC is 3 or 4 digits' });
   });
 
   it('falls back to the flattened zod field errors', () => {

@@ -5,7 +5,10 @@ type Issue = { path: (string | number)[]; message: string };
 
 const isIssueList = (value: unknown): value is Issue[] =>
   Array.isArray(value) &&
-  value.every((i) => typeof i === 'object' && i !== null && 'message' in i && Array.isArray((i as Issue).path));
+  value.every(
+    (i) =>
+      typeof i === 'object' && i !== null && 'message' in i && Array.isArray((i as Issue).path),
+  );
 
 function errorData(error: unknown): Record<string, unknown> | null {
   if (!(error instanceof TRPCClientError)) return null;
@@ -21,7 +24,9 @@ export function trpcErrorCode(error: unknown): string | null {
 
 /** No tRPC answer at all: the connection failed, so the same attempt may be retried. */
 export function isNetworkError(error: unknown): boolean {
-  return error instanceof TypeError || (error instanceof TRPCClientError && errorData(error) === null);
+  return (
+    error instanceof TypeError || (error instanceof TRPCClientError && errorData(error) === null)
+  );
 }
 
 /** "shippingAddress.city: City is required; payment.cvc: CVC is 3 or 4 digits" → issues with paths. */
@@ -52,17 +57,24 @@ export function serverFieldErrors(error: unknown): FieldErrors | null {
   }
   const fromMessage = issuesFromMessage(message);
   if (fromMessage.length > 0) return fieldErrorsFromIssues(fromMessage);
-  const zodError = data.zodError as { fieldErrors?: Record<string, string[] | undefined> } | null | undefined;
+  const zodError = data.zodError as
+    { fieldErrors?: Record<string, string[] | undefined> } | null | undefined;
   if (!zodError?.fieldErrors) return null;
   const errors: FieldErrors = {};
-  for (const [field, messages] of Object.entries(zodError.fieldErrors)) errors[field] = messages?.[0];
+  for (const [field, messages] of Object.entries(zodError.fieldErrors))
+    errors[field] = messages?.[0];
   return errors;
 }
 
 /** A sentence fit to show a shopper. */
 export function errorMessage(error: unknown): string {
-  if (isNetworkError(error)) return 'We could not reach the shop. Check your connection and try again.';
-  if (trpcErrorCode(error) === 'INTERNAL_SERVER_ERROR') return 'Something went wrong on our side. Please try again.';
-  if (trpcErrorCode(error) === 'TOO_MANY_REQUESTS') return 'Too many attempts. Please wait a moment and try again.';
-  return error instanceof Error && error.message ? error.message : 'Something went wrong. Please try again.';
+  if (isNetworkError(error))
+    return 'We could not reach the shop. Check your connection and try again.';
+  if (trpcErrorCode(error) === 'INTERNAL_SERVER_ERROR')
+    return 'Something went wrong on our side. Please try again.';
+  if (trpcErrorCode(error) === 'TOO_MANY_REQUESTS')
+    return 'Too many attempts. Please wait a moment and try again.';
+  return error instanceof Error && error.message
+    ? error.message
+    : 'Something went wrong. Please try again.';
 }

@@ -5,3 +5,4 @@ import type { AppRouter } from '@shop/api/root';
 type RouterOutputs = inferRouterOutputs<AppRouter>;
 export type Product = RouterOutputs['catalog']['get'];
 export type Order = RouterOutputs['orders']['get'];
+export type AdminOrder = RouterOutputs['admin']['orders']['list'][number];

@@ -21,7 +21,9 @@ export function AddToCartButton({ productId, productName, soldOut }: Props) {
   const add = useMutation(
     trpc.cart.add.mutationOptions({
       onSuccess: (cart) => {
-        toast(`Added ${productName} to your cart. Cart: ${cart.itemCount} ${cart.itemCount === 1 ? 'item' : 'items'}.`);
+        toast(
+          `Added ${productName} to your cart. Cart: ${cart.itemCount} ${cart.itemCount === 1 ? 'item' : 'items'}.`,
+        );
         router.refresh();
       },
       onError: (error) => toast(errorMessage(error), 'error'),

@@ -25,19 +25,31 @@ export function AdminOrderActions({ orderId, status }: { orderId: string; status
     },
   });
   const ship = useMutation(trpc.admin.orders.ship.mutationOptions(options('marked shipped')));
-  const deliver = useMutation(trpc.admin.orders.deliver.mutationOptions(options('marked delivered')));
+  const deliver = useMutation(
+    trpc.admin.orders.deliver.mutationOptions(options('marked delivered')),
+  );
   const busy = !hydrated || ship.isPending || deliver.isPending;
 
   if (status === 'PAID') {
     return (
-      <button type="button" className="button" disabled={busy} onClick={() => ship.mutate({ id: orderId })}>
+      <button
+        type="button"
+        className="button"
+        disabled={busy}
+        onClick={() => ship.mutate({ id: orderId })}
+      >
         Mark shipped
       </button>
     );
   }
   if (status === 'SHIPPED') {
     return (
-      <button type="button" className="button" disabled={busy} onClick={() => deliver.mutate({ id: orderId })}>
+      <button
+        type="button"
+        className="button"
+        disabled={busy}
+        onClick={() => deliver.mutate({ id: orderId })}
+      >
         Mark delivered
       </button>
     );

@@ -57,7 +57,11 @@ export function ChangePasswordForm() {
         required
         error={errors.fields.newPassword}
       />
-      <button type="submit" className="button button-primary" disabled={!hydrated || change.isPending}>
+      <button
+        type="submit"
+        className="button button-primary"
+        disabled={!hydrated || change.isPending}
+      >
         Change password
       </button>
     </form>

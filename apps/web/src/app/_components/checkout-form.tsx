@@ -33,8 +33,12 @@ export function CheckoutForm({ defaultName }: { defaultName: string }) {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
-    const { fullName, address, city, postalCode, country, cardNumber, expiry, cvc } = formValues(form);
-    const payload = { shippingAddress: { fullName, address, city, postalCode, country }, payment: { cardNumber, expiry, cvc } };
+    const { fullName, address, city, postalCode, country, cardNumber, expiry, cvc } =
+      formValues(form);
+    const payload = {
+      shippingAddress: { fullName, address, city, postalCode, country },
+      payment: { cardNumber, expiry, cvc },
+    };
     const current = attemptFor(attempt.current, JSON.stringify(payload), () => crypto.randomUUID());
     attempt.current = current;
     const result = validate(placeOrderInput, { ...payload, idempotencyKey: current.key });
@@ -48,7 +52,10 @@ export function CheckoutForm({ defaultName }: { defaultName: string }) {
         router.refresh();
       },
       onError: (error) => {
-        attempt.current = afterFailure(current, isNetworkError(error) ? 'network_error' : 'answered');
+        attempt.current = afterFailure(
+          current,
+          isNetworkError(error) ? 'network_error' : 'answered',
+        );
         errors.fromServer(error, form);
         if (trpcErrorCode(error) === 'PAYMENT_REQUIRED') router.refresh();
       },
@@ -59,10 +66,26 @@ export function CheckoutForm({ defaultName }: { defaultName: string }) {
     <form onSubmit={onSubmit} noValidate className="stack checkout-form">
       <fieldset>
         <legend>Shipping address</legend>
-        <Field name="fullName" label="Full name" autoComplete="name" defaultValue={defaultName} error={errors.fields.fullName} />
-        <Field name="address" label="Address" autoComplete="street-address" error={errors.fields.address} />
+        <Field
+          name="fullName"
+          label="Full name"
+          autoComplete="name"
+          defaultValue={defaultName}
+          error={errors.fields.fullName}
+        />
+        <Field
+          name="address"
+          label="Address"
+          autoComplete="street-address"
+          error={errors.fields.address}
+        />
         <Field name="city" label="City" autoComplete="address-level2" error={errors.fields.city} />
-        <Field name="postalCode" label="Postal code" autoComplete="postal-code" error={errors.fields.postalCode} />
+        <Field
+          name="postalCode"
+          label="Postal code"
+          autoComplete="postal-code"
+          error={errors.fields.postalCode}
+        />
         <Field
           name="country"
           label="Country"
@@ -75,7 +98,9 @@ export function CheckoutForm({ defaultName }: { defaultName: string }) {
       </fieldset>
       <fieldset>
         <legend>Payment</legend>
-        <p className="note">Simulated: 4242 4242 4242 4242 is approved, 4000 0000 0000 0002 is declined.</p>
+        <p className="note">
+          Simulated: 4242 4242 4242 4242 is approved, 4000 0000 0000 0002 is declined.
+        </p>
         <Field
           name="cardNumber"
           label="Card number"
@@ -84,12 +109,29 @@ export function CheckoutForm({ defaultName }: { defaultName: string }) {
           error={errors.fields.cardNumber}
         />
         <div className="field-row">
-          <Field name="expiry" label="Expiry" placeholder="MM/YY" autoComplete="cc-exp" error={errors.fields.expiry} />
-          <Field name="cvc" label="CVC" inputMode="numeric" autoComplete="cc-csc" maxLength={4} error={errors.fields.cvc} />
+          <Field
+            name="expiry"
+            label="Expiry"
+            placeholder="MM/YY"
+            autoComplete="cc-exp"
+            error={errors.fields.expiry}
+          />
+          <Field
+            name="cvc"
+            label="CVC"
+            inputMode="numeric"
+            autoComplete="cc-csc"
+            maxLength={4}
+            error={errors.fields.cvc}
+          />
         </div>
       </fieldset>
       <FormError message={errors.form} />
-      <button type="submit" className="button button-primary" disabled={!hydrated || place.isPending}>
+      <button
+        type="submit"
+        className="button button-primary"
+        disabled={!hydrated || place.isPending}
+      >
         {place.isPending ? 'Placing order…' : 'Place order'}
       </button>
     </form>

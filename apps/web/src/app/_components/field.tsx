@@ -20,7 +20,13 @@ export function Field({ name, label, error, hint, id = `field-${name}`, ...input
           {hint}
         </span>
       )}
-      <input id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+      <input
+        id={id}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        {...input}
+      />
       {error && (
         <span id={errorId} className="field-error">
           {error}

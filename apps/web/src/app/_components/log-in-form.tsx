@@ -41,7 +41,14 @@ export function LogInForm({ next }: { next: string }) {
   return (
     <form onSubmit={onSubmit} noValidate className="stack form-narrow">
       <FormError message={errors.form} />
-      <Field name="email" label="Email" type="email" autoComplete="email" required error={errors.fields.email} />
+      <Field
+        name="email"
+        label="Email"
+        type="email"
+        autoComplete="email"
+        required
+        error={errors.fields.email}
+      />
       <Field
         name="password"
         label="Password"
@@ -50,7 +57,11 @@ export function LogInForm({ next }: { next: string }) {
         required
         error={errors.fields.password}
       />
-      <button type="submit" className="button button-primary" disabled={!hydrated || logIn.isPending}>
+      <button
+        type="submit"
+        className="button button-primary"
+        disabled={!hydrated || logIn.isPending}
+      >
         {logIn.isPending ? 'Logging in…' : 'Log in'}
       </button>
       <p>

@@ -23,7 +23,12 @@ export function LogOutButton() {
     }),
   );
   return (
-    <button type="button" className="link-button" onClick={() => logOut.mutate()} disabled={!hydrated || logOut.isPending}>
+    <button
+      type="button"
+      className="link-button"
+      onClick={() => logOut.mutate()}
+      disabled={!hydrated || logOut.isPending}
+    >
       Log out
     </button>
   );

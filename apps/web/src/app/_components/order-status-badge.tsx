@@ -2,5 +2,9 @@ import type { OrderStatus } from '@shop/contract/orders';
 import { orderStatusLabel } from '~/lib/order-status';
 
 export function OrderStatusBadge({ status }: { status: OrderStatus }) {
-  return <span className={`status-badge status-${status.toLowerCase()}`}>{orderStatusLabel(status)}</span>;
+  return (
+    <span className={`status-badge status-${status.toLowerCase()}`}>
+      {orderStatusLabel(status)}
+    </span>
+  );
 }

@@ -35,14 +35,23 @@ export function SignUpForm({ next }: { next: string }) {
     const result = validate(signUpInput, formValues(form));
     if (!result.ok) return errors.setInvalid(result.errors, form);
     errors.clear();
-    signUp.mutate(result.data, { onError: (error) => errors.fromServer(error, form, { CONFLICT: 'email' }) });
+    signUp.mutate(result.data, {
+      onError: (error) => errors.fromServer(error, form, { CONFLICT: 'email' }),
+    });
   }
 
   return (
     <form onSubmit={onSubmit} noValidate className="stack form-narrow">
       <FormError message={errors.form} />
       <Field name="name" label="Name" autoComplete="name" required error={errors.fields.name} />
-      <Field name="email" label="Email" type="email" autoComplete="email" required error={errors.fields.email} />
+      <Field
+        name="email"
+        label="Email"
+        type="email"
+        autoComplete="email"
+        required
+        error={errors.fields.email}
+      />
       <Field
         name="password"
         label="Password"
@@ -52,11 +61,16 @@ export function SignUpForm({ next }: { next: string }) {
         required
         error={errors.fields.password}
       />
-      <button type="submit" className="button button-primary" disabled={!hydrated || signUp.isPending}>
+      <button
+        type="submit"
+        className="button button-primary"
+        disabled={!hydrated || signUp.isPending}
+      >
         {signUp.isPending ? 'Signing up…' : 'Sign up'}
       </button>
       <p>
-        Already have an account? <Link href={`/login?next=${encodeURIComponent(next)}`}>Log in instead</Link>
+        Already have an account?{' '}
+        <Link href={`/login?next=${encodeURIComponent(next)}`}>Log in instead</Link>
       </p>
     </form>
   );

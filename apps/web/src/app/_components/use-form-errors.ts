@@ -8,7 +8,8 @@ import { errorMessage, serverFieldErrors, trpcErrorCode } from '~/lib/trpc-error
 function focusFirstInvalid(form: HTMLFormElement | undefined, errors: FieldErrors) {
   if (!form) return;
   const field = Array.from(form.elements).find(
-    (element): element is HTMLInputElement => element instanceof HTMLInputElement && errors[element.name] !== undefined,
+    (element): element is HTMLInputElement =>
+      element instanceof HTMLInputElement && errors[element.name] !== undefined,
   );
   field?.focus();
 }
@@ -30,7 +31,11 @@ export function useFormErrors() {
       focusFirstInvalid(element, errors);
     },
     /** `fieldFor` pins a refusal without zod issues to a field, e.g. `{ CONFLICT: 'email' }`. */
-    fromServer: (error: unknown, element?: HTMLFormElement, fieldFor: Partial<Record<string, string>> = {}) => {
+    fromServer: (
+      error: unknown,
+      element?: HTMLFormElement,
+      fieldFor: Partial<Record<string, string>> = {},
+    ) => {
       const code = trpcErrorCode(error);
       const field = code ? fieldFor[code] : undefined;
       const issues = serverFieldErrors(error) ?? (field ? { [field]: errorMessage(error) } : {});

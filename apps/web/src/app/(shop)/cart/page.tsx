@@ -45,7 +45,11 @@ export default async function CartPage() {
           Subtotal ({cart.itemCount} {cart.itemCount === 1 ? 'item' : 'items'}):{' '}
           <strong className="price">{formatMoney(cart.subtotal)}</strong>
         </p>
-        {!me && <p className="note">You&apos;ll log in or sign up before paying; your cart comes with you.</p>}
+        {!me && (
+          <p className="note">
+            You&apos;ll log in or sign up before paying; your cart comes with you.
+          </p>
+        )}
         <form action="/checkout" method="get">
           <button type="submit" className="button button-primary">
             Checkout

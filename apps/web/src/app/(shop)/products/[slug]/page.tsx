@@ -9,7 +9,9 @@ import { AddToCartButton } from '~/app/_components/add-to-cart-button';
 type Props = { params: Promise<{ slug: string }> };
 
 /** Metadata and page share one API call per request. */
-const getProduct = cache(async (slug: string) => orNotFound((await api()).catalog.get.query({ slug })));
+const getProduct = cache(async (slug: string) =>
+  orNotFound((await api()).catalog.get.query({ slug })),
+);
 
 async function loadProduct(params: Props['params']) {
   return getProduct((await params).slug);
@@ -25,15 +27,28 @@ export default async function ProductPage({ params }: Props) {
   return (
     <article className="product-detail">
       <p className="breadcrumbs">
-        <Link href="/">All products</Link> / <Link href={`/?category=${product.category.slug}`}>{product.category.name}</Link>
+        <Link href="/">All products</Link> /{' '}
+        <Link href={`/?category=${product.category.slug}`}>{product.category.name}</Link>
       </p>
-      <img src={product.imageUrl} alt={product.name} width={640} height={480} className="product-image" />
+      <img
+        src={product.imageUrl}
+        alt={product.name}
+        width={640}
+        height={480}
+        className="product-image"
+      />
       <div className="product-info">
         <h1>{product.name}</h1>
         <p className="price price-large">{formatMoney(product.price)}</p>
-        <p className={`stock-status stock-${stockLevel(product.stock)}`}>{stockLabel(product.stock)}</p>
+        <p className={`stock-status stock-${stockLevel(product.stock)}`}>
+          {stockLabel(product.stock)}
+        </p>
         <p className="description">{product.description}</p>
-        <AddToCartButton productId={product.id} productName={product.name} soldOut={product.stock <= 0} />
+        <AddToCartButton
+          productId={product.id}
+          productName={product.name}
+          soldOut={product.stock <= 0}
+        />
       </div>
     </article>
   );
