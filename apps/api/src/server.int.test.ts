@@ -20,7 +20,12 @@ beforeAll(async () => {
   h = await startHarness('http');
   const log = () => undefined;
   server = createServer({ prisma: h.prisma, allowedOrigins: [allowedOrigin], log });
-  productionServer = createServer({ prisma: h.prisma, allowedOrigins: [allowedOrigin], production: true, log });
+  productionServer = createServer({
+    prisma: h.prisma,
+    allowedOrigins: [allowedOrigin],
+    production: true,
+    log,
+  });
   base = await listen(server);
   productionBase = await listen(productionServer);
 });
@@ -35,10 +40,20 @@ const post = (path: string, body: string, headers: Record<string, string> = json
   fetch(`${url}/trpc/${path}`, { method: 'POST', headers, body });
 
 interface ErrorBody {
-  error: { message: string; data: { code: string; httpStatus: number; zodError: unknown; stack?: string } };
+  error: {
+    message: string;
+    data: {
+      code: string;
+      httpStatus: number;
+      zodError: unknown;
+      issues: { path: string[]; message: string }[] | null;
+      stack?: string;
+    };
+  };
 }
 
-const signUpBody = () => JSON.stringify({ name: 'Http', email: `${unique('http')}@shop.test`, password });
+const signUpBody = () =>
+  JSON.stringify({ name: 'Http', email: `${unique('http')}@shop.test`, password });
 
 describe('http server', () => {
   it('answers /health and 404 elsewhere', async () => {
@@ -52,33 +67,57 @@ describe('http server', () => {
     const response = await post('auth.signUp', signUpBody());
     expect(response.status).toBe(200);
     const cookie = response.headers.get('set-cookie') ?? '';
-    expect(cookie).toMatch(/^shop_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Lax; Max-Age=2592000/);
+    expect(cookie).toMatch(
+      /^shop_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Lax; Max-Age=2592000/,
+    );
     expect(cookie).not.toContain('Secure');
 
-    const me = await fetch(`${base}/trpc/auth.me`, { headers: { cookie: cookie.split(';')[0] ?? '' } });
+    const me = await fetch(`${base}/trpc/auth.me`, {
+      headers: { cookie: cookie.split(';')[0] ?? '' },
+    });
     expect(await me.json()).toMatchObject({ result: { data: { role: 'CUSTOMER' } } });
   });
 
   it('marks cookies Secure in production, except over http to localhost', async () => {
     const local = await post('auth.signUp', signUpBody(), json, productionBase);
     expect(local.headers.get('set-cookie')).not.toContain('Secure');
-    const proxied = await post('auth.signUp', signUpBody(), { ...json, 'x-forwarded-proto': 'https', 'x-forwarded-host': 'shop.example' }, productionBase);
+    const proxied = await post(
+      'auth.signUp',
+      signUpBody(),
+      { ...json, 'x-forwarded-proto': 'https', 'x-forwarded-host': 'shop.example' },
+      productionBase,
+    );
     expect(proxied.headers.get('set-cookie')).toContain('; Secure');
   });
 
   it('refuses cross-site mutations', async () => {
     const crossSite = await post('auth.logOut', '{}', { ...json, 'sec-fetch-site': 'cross-site' });
     expect(crossSite.status).toBe(403);
-    const foreignOrigin = await post('auth.logOut', '{}', { ...json, origin: 'https://evil.example' });
+    const foreignOrigin = await post('auth.logOut', '{}', {
+      ...json,
+      origin: 'https://evil.example',
+    });
     expect(foreignOrigin.status).toBe(403);
     expect(((await foreignOrigin.json()) as ErrorBody).error.data.code).toBe('FORBIDDEN');
 
-    expect((await post('auth.logOut', '{}', { ...json, origin: allowedOrigin, 'sec-fetch-site': 'same-origin' })).status).toBe(200);
+    expect(
+      (
+        await post('auth.logOut', '{}', {
+          ...json,
+          origin: allowedOrigin,
+          'sec-fetch-site': 'same-origin',
+        })
+      ).status,
+    ).toBe(200);
     expect((await post('auth.logOut', '{}')).status).toBe(200);
   });
 
   it('accepts mutations only as JSON, and never through GET', async () => {
-    for (const contentType of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
+    for (const contentType of [
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+    ]) {
       const body = contentType.startsWith('multipart')
         ? '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\nb\r\n--x--\r\n'
         : 'a=b';
@@ -91,19 +130,30 @@ describe('http server', () => {
   it('answers bad requests with a 4xx and a clear message, never a stack', async () => {
     const malformed = await post('auth.logIn', '{"email": ');
     expect(malformed.status).toBe(400);
-    expect(((await malformed.json()) as ErrorBody).error.message).toBe('The request body is not valid JSON');
+    expect(((await malformed.json()) as ErrorBody).error.message).toBe(
+      'The request body is not valid JSON',
+    );
 
     const invalid = await post('auth.logIn', JSON.stringify({ email: 'nope', password: 5 }));
     expect(invalid.status).toBe(400);
     const body = (await invalid.json()) as ErrorBody;
     expect(body.error.message).toContain('email');
-    expect(body.error.data.zodError).toMatchObject({ fieldErrors: { email: expect.any(Array) as unknown[] } });
+    expect(body.error.data.zodError).toMatchObject({
+      fieldErrors: { email: expect.any(Array) as unknown[] },
+    });
+    expect(body.error.data.issues).toContainEqual({
+      path: ['email'],
+      message: 'Enter a valid email address',
+    });
     expect(body.error.data.stack).toBeUndefined();
 
     expect((await fetch(`${base}/trpc/no.such.procedure`)).status).toBe(404);
     const badQueryInput = await fetch(`${base}/trpc/catalog.list?input=%7Bnot-json`);
     expect(badQueryInput.status).toBe(400);
-    const huge = await post('auth.logIn', JSON.stringify({ email: 'a@shop.test', password: 'x'.repeat(200_000) }));
+    const huge = await post(
+      'auth.logIn',
+      JSON.stringify({ email: 'a@shop.test', password: 'x'.repeat(200_000) }),
+    );
     expect(huge.status).toBe(413);
   });
 

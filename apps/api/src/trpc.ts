@@ -40,7 +40,9 @@ export type Context = Awaited<ReturnType<typeof createContext>>;
 
 function describeIssues(error: z.ZodError): string {
   return error.issues
-    .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .map((issue) =>
+      issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
+    )
     .join('; ');
 }
 
@@ -54,14 +56,26 @@ const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     const { stack: _stack, ...data } = shape.data;
     const zodError = error.cause instanceof z.ZodError ? error.cause : null;
-    const message = zodError ? describeIssues(zodError) : (plainMessages[error.code] ?? shape.message);
+    const message = zodError
+      ? describeIssues(zodError)
+      : (plainMessages[error.code] ?? shape.message);
     if (error.cause instanceof SyntaxError && error.code !== 'INTERNAL_SERVER_ERROR') {
-      return { ...shape, message: 'The request body is not valid JSON', data: { ...data, zodError: null } };
+      return {
+        ...shape,
+        message: 'The request body is not valid JSON',
+        data: { ...data, zodError: null, issues: null },
+      };
     }
     return {
       ...shape,
       message,
-      data: { ...data, zodError: zodError ? z.flattenError(zodError) : null },
+      data: {
+        ...data,
+        zodError: zodError ? z.flattenError(zodError) : null,
+        issues:
+          zodError?.issues.map(({ path, message }) => ({ path: path.map(String), message })) ??
+          null,
+      },
     };
   },
 });
@@ -76,7 +90,10 @@ export const createCallerFactory = t.createCallerFactory;
 function assertMutationAllowed(request: RequestInfo, allowedOrigins: readonly string[]): void {
   const contentType = request.contentType?.split(';')[0]?.trim().toLowerCase();
   if (contentType !== 'application/json') {
-    throw new TRPCError({ code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send mutations as application/json' });
+    throw new TRPCError({
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      message: 'Send mutations as application/json',
+    });
   }
   const crossSite = request.secFetchSite?.toLowerCase() === 'cross-site';
   if (crossSite || (request.origin !== undefined && !allowedOrigins.includes(request.origin))) {
