@@ -1,4 +1,5 @@
 // One scenario: a smoke request that must succeed with the expected shape, a warm-up, then the measured run.
+import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { trpcData } from './scenarios.mjs';
 
@@ -27,17 +28,26 @@ async function smoke(scenario) {
   }
 }
 
-/** autocannon's own latency histogram has 1 ms resolution; keep every response time (ms, fractional) instead. */
+/**
+ * autocannon's own latency histogram has 1 ms resolution: keep every response time (ms, fractional) instead.
+ * Also the time from start to the last response: autocannon only notices the end at its next 1 s tick.
+ */
 function run(scenario, options, onInstance) {
   const latencies = [];
+  const started = performance.now();
+  let lastResponse = started;
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       { url: scenario.url, requests: scenario.requests, ...options },
-      (error, result) => (error ? reject(error) : resolve({ result, latencies })),
+      (error, result) => {
+        const activeS = (lastResponse - started) / 1000;
+        return error ? reject(error) : resolve({ result, latencies, activeS });
+      },
     );
-    instance.on('response', (_client, _status, _bytes, responseTime) =>
-      latencies.push(responseTime),
-    );
+    instance.on('response', (_client, _status, _bytes, responseTime) => {
+      latencies.push(responseTime);
+      lastResponse = performance.now();
+    });
     onInstance?.(instance);
   });
 }
@@ -71,17 +81,29 @@ function summarize(scenario, { result, latencies }) {
   };
 }
 
+/** A warm-up of `amount` checkouts; returns the checkout rate it reached. */
+async function warmUpCheckouts(scenario, connections, amount) {
+  await scenario.carts.topUp(amount + connections * 2 - scenario.carts.queue.length);
+  const { result, activeS } = await run(scenario, { connections, amount });
+  return result['2xx'] / activeS;
+}
+
 /**
- * Checkout scenarios need one prepared cart per request. They warm up with a fixed number of checkouts, prepare
- * carts for twice the warm-up rate, and if a measured run still runs out (the warm-up was slower), they prepare
- * three times as many and measure again, so no reported run contains requests for an empty cart.
+ * Checkout scenarios need one prepared cart per request. They warm up with a cold burst of checkouts, then
+ * with passes of about `warmup` seconds at the last rate reached until the rate stops climbing (at most 3),
+ * prepare carts for twice that rate, and if a measured run still runs out, prepare three times as many and
+ * measure again: no reported run contains requests for an empty cart.
  */
-async function measureCheckouts(scenario, { connections, duration }) {
+async function measureCheckouts(scenario, { connections, duration, warmup }) {
   const { carts } = scenario;
-  const amount = connections * 10;
-  await carts.topUp(amount + connections * 2 - carts.queue.length);
-  const warm = await run(scenario, { connections, amount });
-  let rate = warm.result['2xx'] / warm.result.duration;
+  const passes = [connections * 10];
+  let rate = await warmUpCheckouts(scenario, connections, passes[0]);
+  for (let climbing = true; climbing && passes.length < 4;) {
+    passes.push(Math.max(connections, Math.ceil(rate * warmup)));
+    const next = await warmUpCheckouts(scenario, connections, passes.at(-1));
+    climbing = next > rate * 1.25;
+    rate = Math.max(rate, next);
+  }
   for (let attempt = 1; ; attempt++) {
     await carts.topUp(Math.ceil(rate * duration * 2) + connections * 4 - carts.queue.length);
     const prepared = carts.queue.length;
@@ -90,8 +112,9 @@ async function measureCheckouts(scenario, { connections, duration }) {
       carts.onExhausted = () => instance.stop();
     });
     const row = summarize(scenario, measured);
-    const warmup = `${amount} checkouts; ${prepared} carts prepared${attempt > 1 ? ` (attempt ${attempt})` : ''}`;
-    if (!row.cartsRanOut || attempt === 3) return { ...row, warmup };
+    const again = attempt > 1 ? ` (attempt ${attempt})` : '';
+    const warmed = `${passes.join(' + ')} checkouts; ${prepared} carts prepared${again}`;
+    if (!row.cartsRanOut || attempt === 3) return { ...row, warmup: warmed };
     rate *= 3;
   }
 }
@@ -99,7 +122,7 @@ async function measureCheckouts(scenario, { connections, duration }) {
 export async function measure(scenario, { connections, duration, warmup }) {
   await scenario.carts?.topUp(1);
   await smoke(scenario);
-  if (scenario.carts) return measureCheckouts(scenario, { connections, duration });
+  if (scenario.carts) return measureCheckouts(scenario, { connections, duration, warmup });
   await run(scenario, { connections, duration: warmup });
   return {
     ...summarize(scenario, await run(scenario, { connections, duration })),
