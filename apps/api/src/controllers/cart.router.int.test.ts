@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { guestCartCookie } from '../models/cart.model';
 import { hashToken } from '../models/session.model';
-import { browser, createProduct, password, signedUpShopper, startHarness, unique, type Harness } from '../../test/harness';
+import {
+  browser,
+  createProduct,
+  password,
+  signedUpShopper,
+  startHarness,
+  unique,
+  type Harness,
+} from '../../test/harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -14,14 +22,22 @@ afterAll(async () => {
 describe('guest cart', () => {
   it('is empty without a cookie and created on the first add', async () => {
     const guest = browser(h.prisma);
-    expect(await guest.caller.cart.get()).toEqual({ items: [], itemCount: 0, subtotal: { amount: 0, currency: 'KRW' } });
+    expect(await guest.caller.cart.get()).toEqual({
+      items: [],
+      itemCount: 0,
+      subtotal: { amount: 0, currency: 'KRW' },
+    });
     expect(guest.cookies.get(guestCartCookie)).toBeUndefined();
 
     const product = await createProduct(h.prisma, { priceAmount: 3_500, stock: 10 });
     const cart = await guest.caller.cart.add({ productId: product.id, quantity: 2 });
 
     expect(cart).toMatchObject({ itemCount: 2, subtotal: { amount: 7_000, currency: 'KRW' } });
-    expect(cart.items[0]).toMatchObject({ product: { id: product.id, slug: product.slug }, quantity: 2, lineTotal: { amount: 7_000 } });
+    expect(cart.items[0]).toMatchObject({
+      product: { id: product.id, slug: product.slug },
+      quantity: 2,
+      lineTotal: { amount: 7_000 },
+    });
     const token = guest.cookies.get(guestCartCookie) ?? '';
     expect(await h.prisma.cart.count({ where: { guestTokenHash: hashToken(token) } })).toBe(1);
     expect(await h.prisma.cart.count({ where: { guestTokenHash: token } })).toBe(0);
@@ -32,17 +48,37 @@ describe('guest cart', () => {
     const product = await createProduct(h.prisma, { stock: 3 });
     await guest.caller.cart.add({ productId: product.id, quantity: 2 });
     expect((await guest.caller.cart.add({ productId: product.id, quantity: 2 })).itemCount).toBe(3);
-    expect((await guest.caller.cart.update({ productId: product.id, quantity: 50 })).itemCount).toBe(3);
-    expect((await guest.caller.cart.update({ productId: product.id, quantity: 1 })).itemCount).toBe(1);
-    expect((await guest.caller.cart.update({ productId: product.id, quantity: 0 })).items).toEqual([]);
+    expect(
+      (await guest.caller.cart.update({ productId: product.id, quantity: 50 })).itemCount,
+    ).toBe(3);
+    expect((await guest.caller.cart.update({ productId: product.id, quantity: 1 })).itemCount).toBe(
+      1,
+    );
+    expect((await guest.caller.cart.update({ productId: product.id, quantity: 0 })).items).toEqual(
+      [],
+    );
     await guest.caller.cart.add({ productId: product.id, quantity: 1 });
     expect((await guest.caller.cart.remove({ productId: product.id })).items).toEqual([]);
+  });
+
+  it('counts every one of many simultaneous adds of the same product', async () => {
+    const guest = browser(h.prisma);
+    const product = await createProduct(h.prisma, { stock: 50 });
+    await guest.caller.cart.add({ productId: product.id, quantity: 1 });
+    await Promise.all(
+      Array.from({ length: 8 }, () =>
+        guest.caller.cart.add({ productId: product.id, quantity: 1 }),
+      ),
+    );
+    expect((await guest.caller.cart.get()).itemCount).toBe(9);
   });
 
   it('refuses sold-out and unknown products', async () => {
     const guest = browser(h.prisma);
     const soldOut = await createProduct(h.prisma, { stock: 0 });
-    await expect(guest.caller.cart.add({ productId: soldOut.id, quantity: 1 })).rejects.toMatchObject({
+    await expect(
+      guest.caller.cart.add({ productId: soldOut.id, quantity: 1 }),
+    ).rejects.toMatchObject({
       code: 'CONFLICT',
       message: 'Sold out',
     });
@@ -67,7 +103,9 @@ describe('merging into the account cart', () => {
     await guest.caller.auth.logIn({ email: account.email, password });
 
     const cart = await guest.caller.cart.get();
-    const quantities = Object.fromEntries(cart.items.map((item) => [item.product.id, item.quantity]));
+    const quantities = Object.fromEntries(
+      cart.items.map((item) => [item.product.id, item.quantity]),
+    );
     expect(quantities).toEqual({ [plenty.id]: 3, [scarce.id]: 4 });
     expect(guest.cookies.get(guestCartCookie)).toBeUndefined();
     expect(await h.prisma.cart.count({ where: { guestTokenHash: guestHash } })).toBe(0);

@@ -17,12 +17,18 @@ export interface CartLineRecord {
 const cartWhere = (owner: CartOwner) =>
   'userId' in owner ? { userId: owner.userId } : { guestTokenHash: owner.guestTokenHash };
 
-export async function getCartLines(db: Db | Tx, owner: CartOwner | null): Promise<CartLineRecord[]> {
+export async function getCartLines(
+  db: Db | Tx,
+  owner: CartOwner | null,
+): Promise<CartLineRecord[]> {
   if (!owner) return [];
   const cart = await db.cart.findUnique({
     where: cartWhere(owner),
     select: {
-      items: { orderBy: { addedAt: 'asc' }, select: { quantity: true, product: { select: productSelect } } },
+      items: {
+        orderBy: { addedAt: 'asc' },
+        select: { quantity: true, product: { select: productSelect } },
+      },
     },
   });
   return cart?.items ?? [];
@@ -39,31 +45,37 @@ async function ensureCartId(db: Db, owner: CartOwner): Promise<string> {
 }
 
 async function stockOf(db: Db, productId: string): Promise<number> {
-  const product = await db.product.findUnique({ where: { id: productId }, select: { stock: true } });
+  const product = await db.product.findUnique({
+    where: { id: productId },
+    select: { stock: true },
+  });
   if (!product) throw new ShopError('NOT_FOUND', 'Product not found');
   if (product.stock <= 0) throw soldOut();
   return product.stock;
 }
 
-/** Adds to the line's quantity, capped at the stock on hand. */
+/**
+ * Adds to the line's quantity, capped at the stock on hand. One upsert that adds in the database,
+ * so two adds at the same moment both count.
+ */
 export async function addToCart(db: Db, owner: CartOwner, productId: string, quantity: number) {
-  const stock = await stockOf(db, productId);
+  const cap = Math.min(await stockOf(db, productId), maxLineQuantity);
   const cartId = await ensureCartId(db, owner);
-  const line = await db.cartItem.findUnique({
-    where: { cartId_productId: { cartId, productId } },
-    select: { quantity: true },
-  });
-  const capped = Math.min((line?.quantity ?? 0) + quantity, stock, maxLineQuantity);
-  await db.cartItem.upsert({
-    where: { cartId_productId: { cartId, productId } },
-    create: { cartId, productId, quantity: capped },
-    update: { quantity: capped },
-  });
+  await db.$executeRaw`
+    INSERT INTO "CartItem" ("cartId", "productId", "quantity")
+    VALUES (${cartId}::uuid, ${productId}::uuid, LEAST(${quantity}::int, ${cap}::int))
+    ON CONFLICT ("cartId", "productId")
+    DO UPDATE SET "quantity" = LEAST("CartItem"."quantity" + EXCLUDED."quantity", ${cap}::int)`;
   return getCartLines(db, owner);
 }
 
 /** Sets the line's quantity (capped at stock); 0 removes the line. */
-export async function updateCartLine(db: Db, owner: CartOwner, productId: string, quantity: number) {
+export async function updateCartLine(
+  db: Db,
+  owner: CartOwner,
+  productId: string,
+  quantity: number,
+) {
   if (quantity === 0) return removeFromCart(db, owner, productId);
   const stock = await stockOf(db, productId);
   const cartId = await ensureCartId(db, owner);
@@ -82,7 +94,11 @@ export async function removeFromCart(db: Db, owner: CartOwner, productId: string
 }
 
 /** Moves a guest's lines into the account's cart: quantities summed, capped at stock. */
-export async function mergeGuestCart(db: Db, guestTokenHash: string, userId: string): Promise<void> {
+export async function mergeGuestCart(
+  db: Db,
+  guestTokenHash: string,
+  userId: string,
+): Promise<void> {
   const guestLines = await getCartLines(db, { guestTokenHash });
   if (guestLines.length > 0) {
     const cartId = await ensureCartId(db, { userId });
@@ -90,7 +106,11 @@ export async function mergeGuestCart(db: Db, guestTokenHash: string, userId: str
       for (const { product, quantity } of guestLines) {
         const where = { cartId_productId: { cartId, productId: product.id } };
         const existing = await tx.cartItem.findUnique({ where, select: { quantity: true } });
-        const merged = Math.min((existing?.quantity ?? 0) + quantity, product.stock, maxLineQuantity);
+        const merged = Math.min(
+          (existing?.quantity ?? 0) + quantity,
+          product.stock,
+          maxLineQuantity,
+        );
         if (merged <= 0) continue;
         await tx.cartItem.upsert({
           where,
