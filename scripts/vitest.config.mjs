@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     root: import.meta.dirname,
-    include: ['test/**/*.test.mjs'],
+    include: ['test/**/*.test.mjs', 'bench/**/*.test.mjs'],
     exclude: ['test/**/*.int.test.mjs'],
   },
 });
