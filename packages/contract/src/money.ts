@@ -11,5 +11,7 @@ const fractionDigits = (currency: string) =>
 /** Formats minor units for display, e.g. { amount: 12900, currency: 'KRW' } → "₩12,900". */
 export function formatMoney(money: Money, locale = 'ko-KR'): string {
   const major = money.amount / 10 ** fractionDigits(money.currency);
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency }).format(major);
+  return new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency }).format(
+    major,
+  );
 }

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 
-export const orderStatuses = ['PENDING_PAYMENT', 'PAID', 'SHIPPED', 'DELIVERED', 'CANCELLED'] as const;
+export const orderStatuses = [
+  'PENDING_PAYMENT',
+  'PAID',
+  'SHIPPED',
+  'DELIVERED',
+  'CANCELLED',
+] as const;
 export type OrderStatus = (typeof orderStatuses)[number];
 
 const digitsOnly = (s: string) => s.replace(/[\s-]/g, '');
@@ -17,6 +23,13 @@ export function passesLuhn(digits: string): boolean {
     sum += d;
   }
   return sum % 10 === 0;
+}
+
+/** A card is good through the last day of its expiry month ("MM/YY"). */
+export function isExpired(expiry: string, now: Date = new Date()): boolean {
+  const [month = 0, year = 0] = expiry.split('/').map(Number);
+  const firstDayAfterExpiry = Date.UTC(2000 + year, month, 1);
+  return now.getTime() >= firstDayAfterExpiry;
 }
 
 export const shippingAddress = z.object({
@@ -50,7 +63,8 @@ export const payment = z.object({
   expiry: z
     .string()
     .trim()
-    .regex(/^(0[1-9]|1[0-2])\/\d{2}$/, 'Use MM/YY'),
+    .regex(/^(0[1-9]|1[0-2])\/\d{2}$/, 'Use MM/YY')
+    .refine((expiry) => !isExpired(expiry), 'This card has expired'),
   cvc: z
     .string()
     .trim()

@@ -47,6 +47,7 @@ const cases: [string, (b: Browser) => Call, unknown[]][] = [
     { ...validPlace, payment: { ...approvedCard, cardNumber: '4242424242424241' } },
     { ...validPlace, payment: { ...approvedCard, cardNumber: 'abcd' } },
     { ...validPlace, payment: { ...approvedCard, expiry: '13/30' } },
+    { ...validPlace, payment: { ...approvedCard, expiry: '01/20' } },
     { ...validPlace, payment: { ...approvedCard, cvc: '12' } },
     { ...validPlace, shippingAddress: null },
   ]],
