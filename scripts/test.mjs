@@ -47,7 +47,7 @@ async function main() {
       const workspaces = await turbo('lint');
       step('eslint scripts');
       // The shared config keeps type-aware parsing on for .mjs; these plain scripts have no tsconfig.
-      const scripts = await check('npx', ['eslint', '--parser-options=projectService:false', 'scripts']);
+      const scripts = await check('npx', ['eslint', 'scripts']);
       return { ...scripts, ok: workspaces.ok && scripts.ok, failed: workspaces.failed + scripts.failed };
     });
   if (stages.includes('unit'))

@@ -9,11 +9,6 @@ export default [
     ...reactHooks.configs.flat['recommended-latest'],
   },
   {
-    // Plain JS config files are linted without type information (the root's override drops it only partly).
-    files: ['**/*.mjs'],
-    languageOptions: { parserOptions: { projectService: false, project: false, program: null } },
-  },
-  {
     // Playwright fixtures take `use` as a callback, which the hooks rules mistake for React's `use`.
     files: ['e2e/**/*.ts'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },

@@ -1,5 +1,4 @@
 // Waiting for HTTP servers to become healthy.
-/* global AbortSignal -- Node global missing from the shared lint globals */
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** Resolves when `url` answers below 500; rejects after `timeoutMs` or when `abort` settles first. */
