@@ -10,6 +10,7 @@ import { connectionError, describeTarget, withClient } from './connection';
 import { DbError } from './errors';
 import { benchProduct } from './seed-data/bench-products';
 import { CURRENCY, demoCategories, demoProducts, imageUrlFor } from './seed-data/catalog';
+import type { DemoProduct } from './seed-data/catalog';
 
 export { CURRENCY, SOLD_OUT_SLUG, demoCategories, demoProducts } from './seed-data/catalog';
 
@@ -84,13 +85,7 @@ async function seedUsers(prisma: PrismaClient): Promise<number> {
   return count;
 }
 
-interface CatalogRow {
-  slug: string;
-  name: string;
-  description: string;
-  price: number;
-  stock: number;
-  category: string;
+interface CatalogRow extends DemoProduct {
   imageUrl: string;
   createdAt: Date;
 }
