@@ -8,20 +8,29 @@ import { capture } from './lib/run.mjs';
 
 const git = async (args, env = process.env) => {
   const result = await capture('git', args, { cwd: process.cwd(), env });
-  if (result.code !== 0) throw new UserError(`git ${args.join(' ')} failed: ${result.stderr.trim()}`);
+  if (result.code !== 0)
+    throw new UserError(`git ${args.join(' ')} failed: ${result.stderr.trim()}`);
   return result.stdout;
 };
 
 /** [{ commit, subject, tag }] oldest first, one entry per Stage trailer. */
 async function stageCommits() {
-  const out = await git(['log', '--reverse', '--format=%H%x1f%s%x1f%(trailers:key=Stage,valueonly,separator=%x1e)%x1d']);
+  const out = await git([
+    'log',
+    '--reverse',
+    '--format=%H%x1f%s%x1f%(trailers:key=Stage,valueonly,separator=%x1e)%x1d',
+  ]);
   return out
     .split('\x1d')
     .map((record) => record.trim())
     .filter(Boolean)
     .flatMap((record) => {
       const [commit, subject, trailers = ''] = record.split('\x1f');
-      return trailers.split('\x1e').map((tag) => tag.trim()).filter(Boolean).map((tag) => ({ commit, subject, tag }));
+      return trailers
+        .split('\x1e')
+        .map((tag) => tag.trim())
+        .filter(Boolean)
+        .map((tag) => ({ commit, subject, tag }));
     });
 }
 
@@ -29,11 +38,19 @@ async function stageCommits() {
 async function taggerEnv() {
   const { stdout } = await capture('git', ['config', 'user.email'], { cwd: process.cwd() });
   if (stdout.trim()) return process.env;
-  return { ...process.env, GIT_COMMITTER_NAME: 'stages-tag', GIT_COMMITTER_EMAIL: 'stages-tag@localhost' };
+  return {
+    ...process.env,
+    GIT_COMMITTER_NAME: 'stages-tag',
+    GIT_COMMITTER_EMAIL: 'stages-tag@localhost',
+  };
 }
 
 async function existingTarget(tag) {
-  const result = await capture('git', ['rev-parse', '--verify', '--quiet', `refs/tags/${tag}^{commit}`], { cwd: process.cwd() });
+  const result = await capture(
+    'git',
+    ['rev-parse', '--verify', '--quiet', `refs/tags/${tag}^{commit}`],
+    { cwd: process.cwd() },
+  );
   return result.code === 0 ? result.stdout.trim() : null;
 }
 
@@ -51,7 +68,10 @@ await runMain(async () => {
     }
     const target = await existingTarget(tag);
     if (target === commit) console.log(`kept    ${tag} → ${short} (already there)`);
-    else if (target) console.log(`kept    ${tag} → ${target.slice(0, 7)} (exists; the trailer on ${short} names it too — not moved)`);
+    else if (target)
+      console.log(
+        `kept    ${tag} → ${target.slice(0, 7)} (exists; the trailer on ${short} names it too — not moved)`,
+      );
     else {
       await git(['tag', '-a', tag, commit, '-m', `${tag}: ${subject}`], await taggerEnv());
       console.log(`created ${tag} → ${short} "${subject}"`);

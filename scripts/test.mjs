@@ -12,7 +12,15 @@ import process from 'node:process';
 import { colour, step, UserError } from './lib/log.mjs';
 import { handleSignals, onCleanup, runCleanups, runMain } from './lib/lifecycle.mjs';
 import { preflight } from './lib/preflight.mjs';
-import { check, printSummary, recordSetupFailure, reportsDir, stage, vitestSuites, workspaceSuites } from './lib/pipeline.mjs';
+import {
+  check,
+  printSummary,
+  recordSetupFailure,
+  reportsDir,
+  stage,
+  vitestSuites,
+  workspaceSuites,
+} from './lib/pipeline.mjs';
 import { endToEnd } from './lib/e2e.mjs';
 
 const STAGES = ['typecheck', 'lint', 'unit', 'int', 'e2e'];
@@ -27,7 +35,8 @@ function selectedStages(argv) {
   const only = value('--only');
   const skip = value('--skip') ?? [];
   for (const name of [...(only ?? []), ...skip])
-    if (!STAGES.includes(name)) throw new UserError(`Unknown stage "${name}"; stages are ${STAGES.join(', ')}.`);
+    if (!STAGES.includes(name))
+      throw new UserError(`Unknown stage "${name}"; stages are ${STAGES.join(', ')}.`);
   return STAGES.filter((name) => (only ? only.includes(name) : true) && !skip.includes(name));
 }
 
@@ -39,7 +48,8 @@ async function main() {
   const postgres = await ensurePostgres({ database: 'postgres' });
   onCleanup(postgres.stop);
   const databaseUrl = postgres.url;
-  const turbo = (task) => check('npx', ['turbo', 'run', task, '--continue', '--output-logs=new-only']);
+  const turbo = (task) =>
+    check('npx', ['turbo', 'run', task, '--continue', '--output-logs=new-only']);
 
   if (stages.includes('typecheck')) await stage('typecheck', () => turbo('typecheck'));
   if (stages.includes('lint'))
@@ -48,13 +58,19 @@ async function main() {
       step('eslint scripts');
       // The shared config keeps type-aware parsing on for .mjs; these plain scripts have no tsconfig.
       const scripts = await check('npx', ['eslint', 'scripts']);
-      return { ...scripts, ok: workspaces.ok && scripts.ok, failed: workspaces.failed + scripts.failed };
+      return {
+        ...scripts,
+        ok: workspaces.ok && scripts.ok,
+        failed: workspaces.failed + scripts.failed,
+      };
     });
   if (stages.includes('unit'))
     await stage('unit', () => vitestSuites(workspaceSuites('test', 'scripts/vitest.config.mjs')));
   if (stages.includes('int'))
     await stage('int', () =>
-      vitestSuites(workspaceSuites('test:int', 'scripts/vitest.int.config.mjs'), { DATABASE_URL: databaseUrl }),
+      vitestSuites(workspaceSuites('test:int', 'scripts/vitest.int.config.mjs'), {
+        DATABASE_URL: databaseUrl,
+      }),
     );
   if (stages.includes('e2e')) await stage('e2e', () => endToEnd(databaseUrl));
 }

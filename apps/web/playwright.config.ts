@@ -19,7 +19,11 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   globalSetup: './e2e/support/global-setup.ts',
-  reporter: [['list'], ['json', { outputFile: e2eSettings.jsonReport }], ['html', { open: 'never', outputFolder: './playwright-report' }]],
+  reporter: [
+    ['list'],
+    ['json', { outputFile: e2eSettings.jsonReport }],
+    ['html', { open: 'never', outputFolder: './playwright-report' }],
+  ],
   use: {
     baseURL: webUrl,
     trace: 'retain-on-failure',

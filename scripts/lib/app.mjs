@@ -9,7 +9,11 @@ export const API_PORT = 4000;
 export const WEB_PORT = 3000;
 
 /** Environment every child gets: no telemetry calls from turbo or next (no internet here). */
-export const quietEnv = { TURBO_TELEMETRY_DISABLED: '1', NEXT_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' };
+export const quietEnv = {
+  TURBO_TELEMETRY_DISABLED: '1',
+  NEXT_TELEMETRY_DISABLED: '1',
+  DO_NOT_TRACK: '1',
+};
 
 async function npmScript(script, env) {
   return run('npm', ['run', '--silent', script], { env: { ...process.env, ...quietEnv, ...env } });
@@ -23,9 +27,12 @@ export async function prepareAppDatabase() {
   await ensureDatabase(postgres.url);
   step('Applying migrations: npm run db:migrate');
   if ((await npmScript('db:migrate', { DATABASE_URL: postgres.url })) !== 0)
-    throw new UserError('Migrations failed (see above); the database was left as it was before the failed migration.');
+    throw new UserError(
+      'Migrations failed (see above); the database was left as it was before the failed migration.',
+    );
   step('Seeding the demo catalog when empty: npm run db:seed');
-  if ((await npmScript('db:seed', { DATABASE_URL: postgres.url })) !== 0) throw new UserError('Seeding failed (see above).');
+  if ((await npmScript('db:seed', { DATABASE_URL: postgres.url })) !== 0)
+    throw new UserError('Seeding failed (see above).');
   return postgres.url;
 }
 
@@ -40,25 +47,43 @@ export async function runApps({ script, databaseUrl, nodeEnv, healthTimeoutMs })
       prefix: colour('cyan', '[api]'),
       command: 'npm',
       args: ['run', '--silent', script, '-w', '@shop/api'],
-      env: { ...quietEnv, NODE_ENV: nodeEnv, PORT: String(API_PORT), DATABASE_URL: databaseUrl,
-        ALLOWED_ORIGINS: `http://localhost:${WEB_PORT},http://127.0.0.1:${WEB_PORT}` },
+      env: {
+        ...quietEnv,
+        NODE_ENV: nodeEnv,
+        PORT: String(API_PORT),
+        DATABASE_URL: databaseUrl,
+        ALLOWED_ORIGINS: `http://localhost:${WEB_PORT},http://127.0.0.1:${WEB_PORT}`,
+      },
     }),
     startService({
       name: 'web',
       prefix: colour('magenta', '[web]'),
       command: 'npm',
       args: ['run', '--silent', script, '-w', '@shop/web'],
-      env: { ...quietEnv, NODE_ENV: nodeEnv, PORT: String(WEB_PORT), API_URL: `http://127.0.0.1:${API_PORT}` },
+      env: {
+        ...quietEnv,
+        NODE_ENV: nodeEnv,
+        PORT: String(WEB_PORT),
+        API_URL: `http://127.0.0.1:${API_PORT}`,
+      },
     }),
   ];
   onCleanup(() => stopServices(services));
   process.on('exit', () => killServicesNow(services));
 
-  const firstExit = Promise.race(services.map((service) => service.exited.then((result) => ({ service, result }))));
+  const firstExit = Promise.race(
+    services.map((service) => service.exited.then((result) => ({ service, result }))),
+  );
   try {
     await Promise.all([
-      waitForHttp(`http://127.0.0.1:${API_PORT}/health`, { timeoutMs: healthTimeoutMs, abort: firstExit }),
-      waitForHttp(`http://127.0.0.1:${WEB_PORT}/`, { timeoutMs: healthTimeoutMs, abort: firstExit }),
+      waitForHttp(`http://127.0.0.1:${API_PORT}/health`, {
+        timeoutMs: healthTimeoutMs,
+        abort: firstExit,
+      }),
+      waitForHttp(`http://127.0.0.1:${WEB_PORT}/`, {
+        timeoutMs: healthTimeoutMs,
+        abort: firstExit,
+      }),
     ]);
     console.log(
       `\n${colour('green', '✔')} The shop is running: ${colour('bold', `http://localhost:${WEB_PORT}`)}` +
@@ -72,5 +97,7 @@ export async function runApps({ script, databaseUrl, nodeEnv, healthTimeoutMs })
   const { service, result } = await firstExit;
   if (isShuttingDown()) return;
   await runCleanups();
-  throw new UserError(`${service.name} exited (${result.signal ?? `code ${result.code}`}); stopped everything.`);
+  throw new UserError(
+    `${service.name} exited (${result.signal ?? `code ${result.code}`}); stopped everything.`,
+  );
 }

@@ -20,8 +20,11 @@ export async function ensureChromium() {
   const own = await playwrightChromium();
   if (own) return { path: own };
   if (existsSync(SYSTEM_CHROMIUM)) return { path: SYSTEM_CHROMIUM };
-  if (canAptInstall() && (await aptInstall(['chromium'])) && existsSync(SYSTEM_CHROMIUM)) return { path: SYSTEM_CHROMIUM };
-  const fix = isDebianLike() ? 'sudo apt-get install -y chromium' : 'npx playwright install chromium';
+  if (canAptInstall() && (await aptInstall(['chromium'])) && existsSync(SYSTEM_CHROMIUM))
+    return { path: SYSTEM_CHROMIUM };
+  const fix = isDebianLike()
+    ? 'sudo apt-get install -y chromium'
+    : 'npx playwright install chromium';
   return {
     error: `No Chromium for the end-to-end tests: Playwright's browser is not downloaded and ${SYSTEM_CHROMIUM} is missing. Fix: \`${fix}\`.`,
   };

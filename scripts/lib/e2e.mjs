@@ -27,22 +27,33 @@ export async function endToEnd(databaseUrl) {
     return { ok: false, passed: 0, failed: 1, note: 'port in use' };
   }
   step('Production build of api and web (cached when nothing changed): turbo run build');
-  const build = await run('npx', ['turbo', 'run', 'build', '--filter=@shop/api', '--filter=@shop/web', '--output-logs=new-only'], { env: env() });
+  const build = await run(
+    'npx',
+    ['turbo', 'run', 'build', '--filter=@shop/api', '--filter=@shop/web', '--output-logs=new-only'],
+    { env: env() },
+  );
   if (build !== 0) return { ok: false, passed: 0, failed: 1, note: 'build failed' };
   const report = path.join(reportsDir, 'e2e.json');
   rmSync(report, { force: true });
   step('Playwright: apps/web/e2e');
-  const code = await run('npx', ['playwright', 'test', '--config', 'apps/web/playwright.config.ts', '--forbid-only'], {
-    env: env({
-      DATABASE_URL: databaseUrl,
-      E2E_API_PORT: String(E2E_API_PORT),
-      E2E_WEB_PORT: String(E2E_WEB_PORT),
-      E2E_JSON_REPORT: report,
-      E2E_CHROMIUM: browser.path,
-    }),
-  });
+  const code = await run(
+    'npx',
+    ['playwright', 'test', '--config', 'apps/web/playwright.config.ts', '--forbid-only'],
+    {
+      env: env({
+        DATABASE_URL: databaseUrl,
+        E2E_API_PORT: String(E2E_API_PORT),
+        E2E_WEB_PORT: String(E2E_WEB_PORT),
+        E2E_JSON_REPORT: report,
+        E2E_CHROMIUM: browser.path,
+      }),
+    },
+  );
   const counts = countPlaywright(report) ?? { passed: 0, failed: 0 };
   if (code !== 0 && counts.failed === 0) counts.failed = 1;
-  return { ok: code === 0, ...counts, note: code === 0 ? 'ok' : `exit ${code} (traces: apps/web/test-results)` };
+  return {
+    ok: code === 0,
+    ...counts,
+    note: code === 0 ? 'ok' : `exit ${code} (traces: apps/web/test-results)`,
+  };
 }
-

@@ -10,7 +10,10 @@ export async function waitForHttp(url, { timeoutMs = 120_000, abort } = {}) {
   while (Date.now() < deadline) {
     if (aborted) throw new Error(`stopped before ${url} answered`);
     try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(10_000), redirect: 'manual' });
+      const response = await fetch(url, {
+        signal: AbortSignal.timeout(10_000),
+        redirect: 'manual',
+      });
       await response.arrayBuffer();
       if (response.status < 500) return;
       last = `HTTP ${response.status}`;

@@ -34,7 +34,11 @@ async function drain() {
 
 /** Installs the signal handlers; a second Ctrl-C while stopping exits at once. */
 export function handleSignals() {
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ]) {
     process.on(signal, () => {
       if (shuttingDown) process.exit(code);
       shuttingDown = true;

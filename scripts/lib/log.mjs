@@ -2,7 +2,16 @@
 import process from 'node:process';
 
 const useColour = process.stdout.isTTY && !process.env.NO_COLOR;
-const codes = { red: 31, green: 32, yellow: 33, blue: 34, magenta: 35, cyan: 36, grey: 90, bold: 1 };
+const codes = {
+  red: 31,
+  green: 32,
+  yellow: 33,
+  blue: 34,
+  magenta: 35,
+  cyan: 36,
+  grey: 90,
+  bold: 1,
+};
 
 /** Wraps text in an ANSI colour when stdout is a colour terminal. */
 export function colour(name, text) {

@@ -13,7 +13,6 @@ export const reportsDir = path.join(dataDir, 'reports');
 export const env = (extra = {}) => ({ ...process.env, ...quietEnv, ...extra });
 const results = [];
 
-
 export async function stage(name, fn) {
   console.log(`\n${colour('bold', colour('blue', `━━ ${name}`))}`);
   const started = Date.now();
@@ -24,7 +23,12 @@ export async function stage(name, fn) {
 /** A check without test counts: one failure when it fails. */
 export async function check(command, args, extraEnv) {
   const code = await run(command, args, { env: env(extraEnv) });
-  return { ok: code === 0, passed: 0, failed: code === 0 ? 0 : 1, note: code === 0 ? 'ok' : `exit ${code}` };
+  return {
+    ok: code === 0,
+    passed: 0,
+    failed: code === 0 ? 0 : 1,
+    note: code === 0 ? 'ok' : `exit ${code}`,
+  };
 }
 
 /** Runs Vitest suites, adding a JSON reporter to each; sums their counts. */
@@ -57,7 +61,11 @@ export function workspaceSuites(script, scriptsConfig) {
       command: 'npm',
       args: ['run', '--silent', script, '-w', workspace.name, '--'],
     }));
-  suites.push({ label: `${script} scripts`, command: 'npx', args: ['vitest', 'run', '--config', scriptsConfig] });
+  suites.push({
+    label: `${script} scripts`,
+    command: 'npx',
+    args: ['vitest', 'run', '--config', scriptsConfig],
+  });
   return suites;
 }
 
@@ -67,7 +75,9 @@ export function printSummary() {
   for (const { name, ok, passed, failed, seconds, note } of results) {
     const mark = ok ? colour('green', '✔') : colour('red', '✖');
     const counts = passed || failed ? ` ${passed} passed, ${failed} failed` : '';
-    console.log(`  ${mark} ${name.padEnd(10)} ${String(seconds).padStart(4)}s${counts}  ${colour('grey', note)}`);
+    console.log(
+      `  ${mark} ${name.padEnd(10)} ${String(seconds).padStart(4)}s${counts}  ${colour('grey', note)}`,
+    );
   }
   const passed = results.reduce((sum, result) => sum + result.passed, 0);
   const failed = results.reduce((sum, result) => sum + result.failed, 0);
@@ -76,8 +86,14 @@ export function printSummary() {
   console.log(`tests: ${passed} passed, ${failed || (broken ? 1 : 0)} failed`);
 }
 
-
 /** Records a failure that kept the stages from running at all. */
 export function recordSetupFailure() {
-  results.push({ name: 'setup', ok: false, passed: 0, failed: 1, seconds: 0, note: 'could not run the checks' });
+  results.push({
+    name: 'setup',
+    ok: false,
+    passed: 0,
+    failed: 1,
+    seconds: 0,
+    note: 'could not run the checks',
+  });
 }

@@ -55,7 +55,8 @@ export function describePgError(error, url) {
     default:
       break;
   }
-  if (/timeout/i.test(error.message)) return `no answer from ${where} within ${CONNECT_TIMEOUT_MS / 1000}s`;
+  if (/timeout/i.test(error.message))
+    return `no answer from ${where} within ${CONNECT_TIMEOUT_MS / 1000}s`;
   if (/password must be a string|SASL/i.test(error.message))
     return `the server at ${where} asks for a password and the URL has none`;
   if (error instanceof TypeError || /invalid url/i.test(error.message))
@@ -65,7 +66,10 @@ export function describePgError(error, url) {
 
 async function connect(url, fn) {
   const pg = await loadPg();
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  const client = new pg.Client({
+    connectionString: url,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+  });
   client.on('error', () => {});
   try {
     await client.connect();
@@ -78,7 +82,8 @@ async function connect(url, fn) {
 /** { ok: true } when the server answers (a missing database still counts: we create it). */
 async function probe(url) {
   try {
-    if (!/^postgres(ql)?:\/\//.test(url)) return { ok: false, reason: 'it is not a postgresql:// URL' };
+    if (!/^postgres(ql)?:\/\//.test(url))
+      return { ok: false, reason: 'it is not a postgresql:// URL' };
     await connect(url, (client) => client.query('SELECT 1'));
     return { ok: true };
   } catch (error) {
@@ -115,7 +120,9 @@ async function createDatabase(url) {
 
 async function dropDatabase(url) {
   const { admin, name } = maintenanceUrl(url);
-  await connect(admin, (client) => client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`));
+  await connect(admin, (client) =>
+    client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`),
+  );
 }
 
 /** pg_ctl and initdb from PATH or Debian's /usr/lib/postgresql/<version>/bin (newest first). */
@@ -175,7 +182,16 @@ async function initDataDir(dir, user, initdb, as) {
     chownSync(dir, Number(uid.stdout.trim()), Number(gid.stdout.trim()));
   }
   if (existsSync(path.join(dir, 'PG_VERSION'))) return;
-  const init = await as(initdb, ['-D', dir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-instructions']);
+  const init = await as(initdb, [
+    '-D',
+    dir,
+    '-U',
+    'postgres',
+    '--auth=trust',
+    '-E',
+    'UTF8',
+    '--no-instructions',
+  ]);
   if (init.code !== 0) throw new Error(`initdb: ${lastLine(init.stderr || init.stdout)}`);
 }
 
@@ -192,7 +208,8 @@ const reused = (dir, port) => ({
 async function startLocal({ pgCtl, initdb }, options) {
   const user = isRoot() ? ((await userExists('postgres')) ? 'postgres' : 'nobody') : null;
   const dir = dataDirFor(options, user);
-  const as = (command, args) => (user ? capture('runuser', ['-u', user, '--', command, ...args]) : capture(command, args));
+  const as = (command, args) =>
+    user ? capture('runuser', ['-u', user, '--', command, ...args]) : capture(command, args);
 
   const already = await runningPort(dir);
   if (already) return reused(dir, already);
@@ -200,7 +217,18 @@ async function startLocal({ pgCtl, initdb }, options) {
   const port = await freePort(options.defaultPort);
   const log = path.join(dir, 'server.log');
   const serverOptions = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''`;
-  const start = await as(pgCtl, ['start', '-D', dir, '-l', log, '-w', '-t', '60', '-o', serverOptions]);
+  const start = await as(pgCtl, [
+    'start',
+    '-D',
+    dir,
+    '-l',
+    log,
+    '-w',
+    '-t',
+    '60',
+    '-o',
+    serverOptions,
+  ]);
   if (start.code !== 0) {
     const raced = await runningPort(dir);
     if (raced) return reused(dir, raced);

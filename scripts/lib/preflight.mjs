@@ -11,7 +11,10 @@ import { repoRoot } from './paths.mjs';
 export const MINIMUM_NODE = '20.19.0';
 
 function parseVersion(version) {
-  return version.replace(/^v/, '').split('.').map((part) => Number.parseInt(part, 10) || 0);
+  return version
+    .replace(/^v/, '')
+    .split('.')
+    .map((part) => Number.parseInt(part, 10) || 0);
 }
 
 /** Compares a Node version with the minimum; returns { ok, message }. */
@@ -53,7 +56,8 @@ export async function ensureDependencies(root = repoRoot) {
   const args = state === 'missing' && hasLock ? ['ci'] : ['install'];
   step(`Installing dependencies (node_modules ${state}): npm ${args[0]}`);
   const code = await run('npm', [...args, '--no-audit', '--no-fund'], { cwd: root });
-  if (code !== 0) throw new UserError(`npm ${args[0]} failed (exit ${code}); see the npm output above.`);
+  if (code !== 0)
+    throw new UserError(`npm ${args[0]} failed (exit ${code}); see the npm output above.`);
 }
 
 /** Generates the Prisma client when it is missing or older than the schema. */
@@ -63,7 +67,8 @@ export async function ensurePrismaClient(root = repoRoot) {
   if (existsSync(client) && mtime(client) >= mtime(schema)) return;
   step('Generating the Prisma client: npm run db:generate');
   const code = await run('npm', ['run', '--silent', 'db:generate'], { cwd: root });
-  if (code !== 0) throw new UserError(`npm run db:generate failed (exit ${code}); see the output above.`);
+  if (code !== 0)
+    throw new UserError(`npm run db:generate failed (exit ${code}); see the output above.`);
 }
 
 /** Resolves true when something already listens on the port (any local address). */
@@ -99,7 +104,8 @@ export async function portInUseMessage(port, purpose) {
 /** Throws a UserError naming the first busy port and how to find its process. */
 export async function ensurePortsFree(ports) {
   for (const [port, purpose] of Object.entries(ports)) {
-    const busy = (await isPortInUse(Number(port), '127.0.0.1')) || (await isPortInUse(Number(port)));
+    const busy =
+      (await isPortInUse(Number(port), '127.0.0.1')) || (await isPortInUse(Number(port)));
     if (busy) throw new UserError(await portInUseMessage(port, purpose));
   }
 }

@@ -12,7 +12,8 @@ import { isPortInUse } from './preflight.mjs';
 
 const TIMEOUT_MS = 3000;
 
-const command = (...parts) => `*${parts.length}\r\n${parts.map((p) => `$${Buffer.byteLength(p)}\r\n${p}\r\n`).join('')}`;
+const command = (...parts) =>
+  `*${parts.length}\r\n${parts.map((p) => `$${Buffer.byteLength(p)}\r\n${p}\r\n`).join('')}`;
 
 /** { ok: true } when the server answers PING (after AUTH when the URL carries credentials). */
 function probe(url) {
@@ -28,16 +29,23 @@ function probe(url) {
   const where = `${host}:${port}`;
   return new Promise((resolve) => {
     const socket =
-      parsed.protocol === 'rediss:' ? tls.connect({ host, port, servername: host }) : net.connect({ host, port });
+      parsed.protocol === 'rediss:'
+        ? tls.connect({ host, port, servername: host })
+        : net.connect({ host, port });
     const finish = (result) => {
       socket.destroy();
       resolve(result);
     };
-    socket.setTimeout(TIMEOUT_MS, () => finish({ ok: false, reason: `no answer from ${where} within ${TIMEOUT_MS / 1000}s` }));
+    socket.setTimeout(TIMEOUT_MS, () =>
+      finish({ ok: false, reason: `no answer from ${where} within ${TIMEOUT_MS / 1000}s` }),
+    );
     socket.on('error', (error) =>
       finish({
         ok: false,
-        reason: error.code === 'ECONNREFUSED' ? `nothing is listening at ${where} (connection refused)` : `${error.message} (${where})`,
+        reason:
+          error.code === 'ECONNREFUSED'
+            ? `nothing is listening at ${where} (connection refused)`
+            : `${error.message} (${where})`,
       }),
     );
     socket.once('connect', () => socket.emit('ready-to-send'));
@@ -45,13 +53,18 @@ function probe(url) {
     socket.once('ready-to-send', () => {
       const password = decodeURIComponent(parsed.password);
       const user = decodeURIComponent(parsed.username);
-      const auth = password ? (user ? command('AUTH', user, password) : command('AUTH', password)) : '';
+      const auth = password
+        ? user
+          ? command('AUTH', user, password)
+          : command('AUTH', password)
+        : '';
       socket.write(auth + command('PING'));
     });
     let buffer = '';
     socket.on('data', (chunk) => {
       buffer += chunk.toString();
-      if (buffer.startsWith('-')) finish({ ok: false, reason: `${buffer.split('\r\n')[0].slice(1)} (${where})` });
+      if (buffer.startsWith('-'))
+        finish({ ok: false, reason: `${buffer.split('\r\n')[0].slice(1)} (${where})` });
       else if (buffer.includes('+PONG')) finish({ ok: true });
     });
   });
@@ -82,18 +95,39 @@ async function freePort(preferred) {
 async function startLocal({ server }, options) {
   const dir = path.join(options.dataRoot ?? dataDir, 'redis');
   const already = runningPort(dir);
-  if (already) return { port: already, description: `reused the server already running from ${dir} on port ${already}`, stop: async () => {} };
+  if (already)
+    return {
+      port: already,
+      description: `reused the server already running from ${dir} on port ${already}`,
+      stop: async () => {},
+    };
   mkdirSync(dir, { recursive: true });
   const port = await freePort(options.defaultPort);
   const pidFile = path.join(dir, 'redis.pid');
   const started = await capture(server, [
-    '--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--daemonize', 'yes',
-    '--pidfile', pidFile, '--logfile', path.join(dir, 'server.log'), '--appendonly', 'yes', '--save', '',
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--dir',
+    dir,
+    '--daemonize',
+    'yes',
+    '--pidfile',
+    pidFile,
+    '--logfile',
+    path.join(dir, 'server.log'),
+    '--appendonly',
+    'yes',
+    '--save',
+    '',
   ]);
-  if (started.code !== 0) throw new Error(`redis-server: ${started.stderr.trim() || started.stdout.trim()}`);
+  if (started.code !== 0)
+    throw new Error(`redis-server: ${started.stderr.trim() || started.stdout.trim()}`);
   writeFileSync(path.join(dir, 'port'), String(port));
   const url = `redis://127.0.0.1:${port}`;
-  for (let i = 0; i < 50 && !(await probe(url)).ok; i++) await new Promise((r) => setTimeout(r, 100));
+  for (let i = 0; i < 50 && !(await probe(url)).ok; i++)
+    await new Promise((r) => setTimeout(r, 100));
   return {
     port,
     description: `started a private server from ${server} on 127.0.0.1:${port} (data: ${dir}; stopped on exit)`,

@@ -76,7 +76,9 @@ async function provision(service, options = {}) {
       const local = await service.startLocal(binaries, { ...options, defaultPort });
       return { url: service.url(local.port, options), source: local.description, stop: local.stop };
     } catch (error) {
-      tried.push(`starting ${service.binaryHint} under ${service.dataDir(options)} failed: ${error.message}`);
+      tried.push(
+        `starting ${service.binaryHint} under ${service.dataDir(options)} failed: ${error.message}`,
+      );
     }
   }
   throw new ProvisionError(

@@ -38,13 +38,17 @@ let aptUpdated = false;
 
 /** `apt-get update && apt-get install -y <packages>`; resolves true on success. */
 export async function aptInstall(packages) {
-  step(`Installing ${packages.join(', ')} from the OS packages: apt-get install -y ${packages.join(' ')}`);
+  step(
+    `Installing ${packages.join(', ')} from the OS packages: apt-get install -y ${packages.join(' ')}`,
+  );
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   if (!aptUpdated) {
     if ((await run('apt-get', ['update'], { env })) !== 0) return false;
     aptUpdated = true;
   }
-  return (await run('apt-get', ['install', '-y', '--no-install-recommends', ...packages], { env })) === 0;
+  return (
+    (await run('apt-get', ['install', '-y', '--no-install-recommends', ...packages], { env })) === 0
+  );
 }
 
 /** Whether a user exists on this machine (`id -u <name>`). */

@@ -44,7 +44,9 @@ describe('port checks', () => {
   it('names the busy port and how to find its process', async () => {
     const port = await listen('127.0.0.1');
     await expect(ensurePortsFree({ [port]: 'the API' })).rejects.toThrow(
-      new RegExp(`Port ${port} \\(the API\\) is already in use.*ss -ltnp 'sport = :${port}'.*lsof -iTCP:${port}`),
+      new RegExp(
+        `Port ${port} \\(the API\\) is already in use.*ss -ltnp 'sport = :${port}'.*lsof -iTCP:${port}`,
+      ),
     );
   });
 });

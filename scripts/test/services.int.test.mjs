@@ -22,7 +22,13 @@ const freePort = () =>
 describe('a private PostgreSQL server', () => {
   it('is started from the installed binaries, reused (and left alone) by a second script, and stopped', async () => {
     const port = await freePort();
-    const first = await ensurePostgres({ env: {}, defaultPort: port, dataRoot, database: 'shop_it', allowInstall: false });
+    const first = await ensurePostgres({
+      env: {},
+      defaultPort: port,
+      dataRoot,
+      database: 'shop_it',
+      allowInstall: false,
+    });
     try {
       expect(first.url).toBe(`postgresql://postgres@127.0.0.1:${port}/shop_it`);
       expect(first.source).toContain('started a private server');
@@ -30,7 +36,13 @@ describe('a private PostgreSQL server', () => {
       expect(await ensureDatabase(first.url)).toBe(false);
 
       const otherPort = await freePort();
-      const second = await ensurePostgres({ env: {}, defaultPort: otherPort, dataRoot, database: 'shop_it', allowInstall: false });
+      const second = await ensurePostgres({
+        env: {},
+        defaultPort: otherPort,
+        dataRoot,
+        database: 'shop_it',
+        allowInstall: false,
+      });
       expect(second.url).toBe(first.url);
       expect(second.source).toContain('reused the server already running');
       await second.stop();
@@ -39,9 +51,9 @@ describe('a private PostgreSQL server', () => {
     } finally {
       await first.stop();
     }
-    await expect(
-      ensurePostgres({ env: { DATABASE_URL: first.url } }),
-    ).rejects.toThrow('nothing is listening');
+    await expect(ensurePostgres({ env: { DATABASE_URL: first.url } })).rejects.toThrow(
+      'nothing is listening',
+    );
   });
 });
 
@@ -54,6 +66,8 @@ describe('a private Redis server', () => {
     } finally {
       await redis.stop();
     }
-    await expect(ensureRedis({ env: { REDIS_URL: redis.url } })).rejects.toThrow('nothing is listening');
+    await expect(ensureRedis({ env: { REDIS_URL: redis.url } })).rejects.toThrow(
+      'nothing is listening',
+    );
   });
 });

@@ -4,7 +4,9 @@ import { ProvisionError, ensurePostgres, ensureRedis, redactUrl } from '../lib/s
 
 describe('ensurePostgres with DATABASE_URL set', () => {
   it('reports a clear one-line error for an unreachable DATABASE_URL', async () => {
-    const attempt = ensurePostgres({ env: { DATABASE_URL: 'postgresql://postgres@127.0.0.1:1/shop' } });
+    const attempt = ensurePostgres({
+      env: { DATABASE_URL: 'postgresql://postgres@127.0.0.1:1/shop' },
+    });
     await expect(attempt).rejects.toBeInstanceOf(ProvisionError);
     await expect(attempt).rejects.toThrow(
       'DATABASE_URL (postgresql://postgres@127.0.0.1:1/shop) does not work: nothing is listening at 127.0.0.1:1 (connection refused).',
@@ -15,17 +17,17 @@ describe('ensurePostgres with DATABASE_URL set', () => {
   });
 
   it('never prints the password', async () => {
-    const message = await ensurePostgres({ env: { DATABASE_URL: 'postgresql://shop:s3cret@127.0.0.1:1/shop' } }).catch(
-      (error) => error.message,
-    );
+    const message = await ensurePostgres({
+      env: { DATABASE_URL: 'postgresql://shop:s3cret@127.0.0.1:1/shop' },
+    }).catch((error) => error.message);
     expect(message).toContain('postgresql://shop:***@127.0.0.1:1/shop');
     expect(message).not.toContain('s3cret');
   });
 
   it('rejects a URL that is not postgresql://', async () => {
-    await expect(ensurePostgres({ env: { DATABASE_URL: 'mysql://127.0.0.1/shop' } })).rejects.toThrow(
-      'it is not a postgresql:// URL',
-    );
+    await expect(
+      ensurePostgres({ env: { DATABASE_URL: 'mysql://127.0.0.1/shop' } }),
+    ).rejects.toThrow('it is not a postgresql:// URL');
   });
 });
 
@@ -48,7 +50,10 @@ describe('describePgError', () => {
   const url = 'postgresql://shop:pw@db.example:5433/shop';
 
   it('names a wrong password without echoing it', () => {
-    const reason = describePgError(Object.assign(new Error('password authentication failed'), { code: '28P01' }), url);
+    const reason = describePgError(
+      Object.assign(new Error('password authentication failed'), { code: '28P01' }),
+      url,
+    );
     expect(reason).toBe('password authentication failed for shop at db.example:5433');
   });
 
@@ -56,8 +61,11 @@ describe('describePgError', () => {
     expect(describePgError(new Error('Connection terminated due to connection timeout'), url)).toBe(
       'no answer from db.example:5433 within 3s',
     );
-    expect(describePgError(new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: client password must be a string'), url)).toBe(
-      'the server at db.example:5433 asks for a password and the URL has none',
-    );
+    expect(
+      describePgError(
+        new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: client password must be a string'),
+        url,
+      ),
+    ).toBe('the server at db.example:5433 asks for a password and the URL has none');
   });
 });

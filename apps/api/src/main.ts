@@ -17,7 +17,9 @@ function main(): void {
 
   server.on('error', (error: NodeJS.ErrnoException) => {
     const reason =
-      error.code === 'EADDRINUSE' ? `port ${env.PORT} is already in use (set PORT to another port)` : error.message;
+      error.code === 'EADDRINUSE'
+        ? `port ${env.PORT} is already in use (set PORT to another port)`
+        : error.message;
     console.error(`api: cannot listen on ${env.HOST}:${env.PORT}: ${reason}`);
     process.exit(1);
   });

@@ -37,7 +37,11 @@ export function createServer(options: ServerOptions): http.Server {
     createContext: ({ req, res }) =>
       createContext({
         prisma: options.prisma,
-        cookies: createHttpCookieJar(req, res, shouldUseSecureCookies(req, options.production ?? false)),
+        cookies: createHttpCookieJar(
+          req,
+          res,
+          shouldUseSecureCookies(req, options.production ?? false),
+        ),
         allowedOrigins: options.allowedOrigins,
         request: {
           contentType: header(req, 'content-type'),
@@ -46,7 +50,8 @@ export function createServer(options: ServerOptions): http.Server {
         },
       }),
     onError({ error, path }) {
-      if (error.code === 'INTERNAL_SERVER_ERROR') log(`tRPC ${path ?? '?'} failed`, error.cause ?? error);
+      if (error.code === 'INTERNAL_SERVER_ERROR')
+        log(`tRPC ${path ?? '?'} failed`, error.cause ?? error);
     },
   });
 

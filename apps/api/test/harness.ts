@@ -37,7 +37,14 @@ export const unique = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}
 
 export async function createProduct(
   prisma: PrismaClient,
-  overrides: Partial<{ name: string; description: string; priceAmount: number; stock: number; createdAt: Date; categorySlug: string }> = {},
+  overrides: Partial<{
+    name: string;
+    description: string;
+    priceAmount: number;
+    stock: number;
+    createdAt: Date;
+    categorySlug: string;
+  }> = {},
 ) {
   const categorySlug = overrides.categorySlug ?? unique('cat');
   const category = await prisma.category.upsert({

@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 
 // Search engines and slow phones see the catalog before any script runs: the first HTML has it.
-test('the catalog and product pages arrive already rendered in the first HTML', async ({ request }) => {
+test('the catalog and product pages arrive already rendered in the first HTML', async ({
+  request,
+}) => {
   const home = await request.get('/');
   expect(home.status()).toBe(200);
   const homeHtml = await home.text();

@@ -29,15 +29,31 @@ describe('admin.orders', () => {
     const { shopper, order } = await paidOrder();
     const admin = await loggedInAdmin(h.prisma);
 
-    await expect(admin.caller.admin.orders.deliver({ id: order.id })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(admin.caller.admin.orders.deliver({ id: order.id })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
     const shipped = await admin.caller.admin.orders.ship({ id: order.id });
-    expect(shipped).toMatchObject({ status: 'SHIPPED', customer: { name: 'Lee Seojun', email: shopper.email } });
-    await expect(shopper.caller.orders.cancel({ id: order.id })).rejects.toMatchObject({ code: 'CONFLICT' });
-    await expect(admin.caller.admin.orders.ship({ id: order.id })).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(shipped).toMatchObject({
+      status: 'SHIPPED',
+      customer: { name: 'Lee Seojun', email: shopper.email },
+    });
+    await expect(shopper.caller.orders.cancel({ id: order.id })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    await expect(admin.caller.admin.orders.ship({ id: order.id })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
 
     const delivered = await admin.caller.admin.orders.deliver({ id: order.id });
-    expect(delivered.history.map((change) => change.status)).toEqual(['PENDING_PAYMENT', 'PAID', 'SHIPPED', 'DELIVERED']);
-    expect(await shopper.caller.orders.get({ id: order.id })).toMatchObject({ status: 'DELIVERED' });
+    expect(delivered.history.map((change) => change.status)).toEqual([
+      'PENDING_PAYMENT',
+      'PAID',
+      'SHIPPED',
+      'DELIVERED',
+    ]);
+    expect(await shopper.caller.orders.get({ id: order.id })).toMatchObject({
+      status: 'DELIVERED',
+    });
     expect(await shopper.caller.orders.get({ id: order.id })).not.toHaveProperty('customer');
   });
 
@@ -60,9 +76,13 @@ describe('admin.orders', () => {
     const guest = browser(h.prisma);
 
     await expect(shopper.caller.admin.orders.list()).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(shopper.caller.admin.orders.ship({ id: order.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(shopper.caller.admin.orders.ship({ id: order.id })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     await expect(guest.caller.admin.orders.list()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
-    await expect(guest.caller.admin.orders.deliver({ id: order.id })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(guest.caller.admin.orders.deliver({ id: order.id })).rejects.toMatchObject({
+      code: 'UNAUTHORIZED',
+    });
   });
 
   it('answers NOT_FOUND for an unknown order', async () => {

@@ -8,14 +8,20 @@ export const adminRouter = router({
   orders: router({
     list: adminProcedure
       .input(adminOrdersListInput)
-      .query(async ({ ctx, input }) => (await listAllOrders(ctx.prisma, input.status)).map(adminOrderView)),
+      .query(async ({ ctx, input }) =>
+        (await listAllOrders(ctx.prisma, input.status)).map(adminOrderView),
+      ),
 
     ship: adminProcedure
       .input(orderIdInput)
-      .mutation(async ({ ctx, input }) => adminOrderView(await advanceOrder(ctx.prisma, input.id, 'SHIPPED'))),
+      .mutation(async ({ ctx, input }) =>
+        adminOrderView(await advanceOrder(ctx.prisma, input.id, 'SHIPPED')),
+      ),
 
     deliver: adminProcedure
       .input(orderIdInput)
-      .mutation(async ({ ctx, input }) => adminOrderView(await advanceOrder(ctx.prisma, input.id, 'DELIVERED'))),
+      .mutation(async ({ ctx, input }) =>
+        adminOrderView(await advanceOrder(ctx.prisma, input.id, 'DELIVERED')),
+      ),
   }),
 });

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken, sessionCookie } from '../models/session.model';
-import { browser, password, signedUpShopper, startHarness, unique, type Harness } from '../../test/harness';
+import {
+  browser,
+  password,
+  signedUpShopper,
+  startHarness,
+  unique,
+  type Harness,
+} from '../../test/harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -16,9 +23,17 @@ describe('auth.signUp', () => {
   it('normalizes the email, hashes with argon2id at OWASP parameters and starts a session', async () => {
     const guest = browser(h.prisma);
     const local = unique('Mixed.Case');
-    const user = await guest.caller.auth.signUp({ name: 'Park Jiho', email: ` ${local}@Shop.TEST `, password });
+    const user = await guest.caller.auth.signUp({
+      name: 'Park Jiho',
+      email: ` ${local}@Shop.TEST `,
+      password,
+    });
 
-    expect(user).toMatchObject({ name: 'Park Jiho', email: `${local.toLowerCase()}@shop.test`, role: 'CUSTOMER' });
+    expect(user).toMatchObject({
+      name: 'Park Jiho',
+      email: `${local.toLowerCase()}@shop.test`,
+      role: 'CUSTOMER',
+    });
     expect(await guest.caller.auth.me()).toEqual(user);
     const stored = await h.prisma.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(stored.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
@@ -34,7 +49,10 @@ describe('auth.signUp', () => {
     const { email } = await signedUpShopper(h.prisma);
     await expect(
       browser(h.prisma).caller.auth.signUp({ name: 'Again', email: email.toUpperCase(), password }),
-    ).rejects.toMatchObject({ code: 'CONFLICT', message: 'An account with this email already exists' });
+    ).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: 'An account with this email already exists',
+    });
   });
 
   it('refuses a password equal to the email', async () => {
@@ -49,7 +67,9 @@ describe('auth.logIn', () => {
   it('gives the same error for an unknown email and a wrong password', async () => {
     const { email } = await signedUpShopper(h.prisma);
     const guest = browser(h.prisma);
-    await expect(guest.caller.auth.logIn({ email, password: 'wrong-password' })).rejects.toMatchObject(invalid);
+    await expect(
+      guest.caller.auth.logIn({ email, password: 'wrong-password' }),
+    ).rejects.toMatchObject(invalid);
     await expect(
       guest.caller.auth.logIn({ email: `${unique('nobody')}@shop.test`, password }),
     ).rejects.toMatchObject(invalid);
@@ -64,20 +84,29 @@ describe('auth.logIn', () => {
     const { email } = await signedUpShopper(h.prisma);
     const guest = browser(h.prisma);
     for (let i = 0; i < 4; i++) {
-      await expect(guest.caller.auth.logIn({ email, password: 'wrong-password' })).rejects.toMatchObject(invalid);
+      await expect(
+        guest.caller.auth.logIn({ email, password: 'wrong-password' }),
+      ).rejects.toMatchObject(invalid);
     }
     await guest.caller.auth.logIn({ email, password });
     for (let i = 0; i < 5; i++) {
-      await expect(guest.caller.auth.logIn({ email, password: 'wrong-password' })).rejects.toMatchObject(invalid);
+      await expect(
+        guest.caller.auth.logIn({ email, password: 'wrong-password' }),
+      ).rejects.toMatchObject(invalid);
     }
 
-    await expect(guest.caller.auth.logIn({ email, password })).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+    await expect(guest.caller.auth.logIn({ email, password })).rejects.toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+    });
     await expect(
       guest.caller.auth.logIn({ email: ` ${email.toUpperCase()}`, password }),
     ).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
 
     const past = new Date(Date.now() - 16 * 60 * 1000);
-    await h.prisma.loginThrottle.update({ where: { email }, data: { windowStart: past, lockedUntil: past } });
+    await h.prisma.loginThrottle.update({
+      where: { email },
+      data: { windowStart: past, lockedUntil: past },
+    });
     await expect(guest.caller.auth.logIn({ email, password })).resolves.toMatchObject({ email });
   });
 
@@ -85,9 +114,13 @@ describe('auth.logIn', () => {
     const { email } = await signedUpShopper(h.prisma);
     const guest = browser(h.prisma);
     await Promise.allSettled(
-      Array.from({ length: 8 }, () => guest.caller.auth.logIn({ email, password: 'wrong-password' })),
+      Array.from({ length: 8 }, () =>
+        guest.caller.auth.logIn({ email, password: 'wrong-password' }),
+      ),
     );
-    await expect(guest.caller.auth.logIn({ email, password })).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+    await expect(guest.caller.auth.logIn({ email, password })).rejects.toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+    });
   });
 });
 
@@ -102,7 +135,10 @@ describe('auth.logOut', () => {
 
   it('does not accept an expired session', async () => {
     const shopper = await signedUpShopper(h.prisma);
-    await h.prisma.session.updateMany({ where: { userId: shopper.user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await h.prisma.session.updateMany({
+      where: { userId: shopper.user.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     expect(await shopper.caller.auth.me()).toBeNull();
     await expect(shopper.caller.orders.list()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
   });
@@ -116,10 +152,16 @@ describe('auth.changePassword', () => {
     const before = here.cookies.get(sessionCookie);
 
     await expect(
-      here.caller.auth.changePassword({ currentPassword: 'not-my-password', newPassword: 'brand-new-secret' }),
+      here.caller.auth.changePassword({
+        currentPassword: 'not-my-password',
+        newPassword: 'brand-new-secret',
+      }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     await expect(
-      here.caller.auth.changePassword({ currentPassword: password, newPassword: 'brand-new-secret' }),
+      here.caller.auth.changePassword({
+        currentPassword: password,
+        newPassword: 'brand-new-secret',
+      }),
     ).resolves.toEqual({ ok: true });
 
     expect(here.cookies.get(sessionCookie)).not.toBe(before);
@@ -128,8 +170,12 @@ describe('auth.changePassword', () => {
     expect(await h.prisma.session.count({ where: { userId: here.user.id } })).toBe(1);
 
     const fresh = browser(h.prisma);
-    await expect(fresh.caller.auth.logIn({ email: here.email, password })).rejects.toMatchObject(invalid);
-    await expect(fresh.caller.auth.logIn({ email: here.email, password: 'brand-new-secret' })).resolves.toMatchObject({
+    await expect(fresh.caller.auth.logIn({ email: here.email, password })).rejects.toMatchObject(
+      invalid,
+    );
+    await expect(
+      fresh.caller.auth.logIn({ email: here.email, password: 'brand-new-secret' }),
+    ).resolves.toMatchObject({
       id: here.user.id,
     });
   });

@@ -10,11 +10,15 @@ export const authRouter = router({
 
   signUp: publicProcedure
     .input(signUpInput)
-    .mutation(async ({ ctx, input }) => userView(await startSession(ctx, await signUp(ctx.prisma, input)))),
+    .mutation(async ({ ctx, input }) =>
+      userView(await startSession(ctx, await signUp(ctx.prisma, input))),
+    ),
 
   logIn: publicProcedure
     .input(logInInput)
-    .mutation(async ({ ctx, input }) => userView(await startSession(ctx, await logIn(ctx.prisma, input)))),
+    .mutation(async ({ ctx, input }) =>
+      userView(await startSession(ctx, await logIn(ctx.prisma, input))),
+    ),
 
   logOut: publicProcedure.mutation(async ({ ctx }) => {
     if (ctx.session) await deleteSession(ctx.prisma, ctx.session.id);

@@ -5,15 +5,25 @@ import { cartView } from '../views/cart.view';
 import { cartOwnerForChange, currentCartOwner } from './session-cookies';
 
 export const cartRouter = router({
-  get: publicProcedure.query(async ({ ctx }) => cartView(await getCartLines(ctx.prisma, currentCartOwner(ctx)))),
-
-  add: publicProcedure.input(cartAddInput).mutation(async ({ ctx, input }) =>
-    cartView(await addToCart(ctx.prisma, cartOwnerForChange(ctx), input.productId, input.quantity)),
+  get: publicProcedure.query(async ({ ctx }) =>
+    cartView(await getCartLines(ctx.prisma, currentCartOwner(ctx))),
   ),
 
-  update: publicProcedure.input(cartUpdateInput).mutation(async ({ ctx, input }) =>
-    cartView(await updateCartLine(ctx.prisma, cartOwnerForChange(ctx), input.productId, input.quantity)),
-  ),
+  add: publicProcedure
+    .input(cartAddInput)
+    .mutation(async ({ ctx, input }) =>
+      cartView(
+        await addToCart(ctx.prisma, cartOwnerForChange(ctx), input.productId, input.quantity),
+      ),
+    ),
+
+  update: publicProcedure
+    .input(cartUpdateInput)
+    .mutation(async ({ ctx, input }) =>
+      cartView(
+        await updateCartLine(ctx.prisma, cartOwnerForChange(ctx), input.productId, input.quantity),
+      ),
+    ),
 
   remove: publicProcedure.input(cartRemoveInput).mutation(async ({ ctx, input }) => {
     const owner = currentCartOwner(ctx);

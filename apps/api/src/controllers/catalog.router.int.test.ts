@@ -11,11 +11,18 @@ afterAll(async () => {
 
 const guest = () => browser(h.prisma).caller;
 
-async function allPages(input: { q?: string; category?: string; sort?: 'relevance' | 'price_asc' | 'price_desc' | 'newest'; limit: number }) {
+async function allPages(input: {
+  q?: string;
+  category?: string;
+  sort?: 'relevance' | 'price_asc' | 'price_desc' | 'newest';
+  limit: number;
+}) {
   const seen: string[] = [];
   let cursor: string | null = null;
   do {
-    const page: { items: { id: string }[]; nextCursor: string | null } = await guest().catalog.list({ ...input, cursor });
+    const page: { items: { id: string }[]; nextCursor: string | null } = await guest().catalog.list(
+      { ...input, cursor },
+    );
     expect(page.items.length).toBeLessThanOrEqual(input.limit);
     seen.push(...page.items.map((item) => item.id));
     cursor = page.nextCursor;
@@ -27,7 +34,10 @@ describe('catalog.list', () => {
   it('searches name and description case-insensitively, name matches first', async () => {
     const word = unique('hanji').replace('-', '');
     const older = new Date('2026-01-01T00:00:00Z');
-    const inDescription = await createProduct(h.prisma, { description: `Made of ${word.toUpperCase()} paper`, createdAt: new Date() });
+    const inDescription = await createProduct(h.prisma, {
+      description: `Made of ${word.toUpperCase()} paper`,
+      createdAt: new Date(),
+    });
     const inName = await createProduct(h.prisma, { name: `${word} Lamp`, createdAt: older });
     await createProduct(h.prisma, { name: 'Unrelated' });
 
@@ -64,7 +74,8 @@ describe('catalog.list', () => {
 
   it('filters by category and sorts by price in both directions', async () => {
     const category = unique('bowls');
-    for (const priceAmount of [3_000, 1_000, 2_000]) await createProduct(h.prisma, { categorySlug: category, priceAmount });
+    for (const priceAmount of [3_000, 1_000, 2_000])
+      await createProduct(h.prisma, { categorySlug: category, priceAmount });
     await createProduct(h.prisma, { priceAmount: 500 });
 
     const prices = async (sort: 'price_asc' | 'price_desc') =>
@@ -75,9 +86,17 @@ describe('catalog.list', () => {
 
   it('sorts newest first', async () => {
     const category = unique('new');
-    const old = await createProduct(h.prisma, { categorySlug: category, createdAt: new Date('2025-01-01T00:00:00Z') });
-    const recent = await createProduct(h.prisma, { categorySlug: category, createdAt: new Date('2026-06-01T00:00:00Z') });
-    const ids = (await guest().catalog.list({ category, sort: 'newest' })).items.map((item) => item.id);
+    const old = await createProduct(h.prisma, {
+      categorySlug: category,
+      createdAt: new Date('2025-01-01T00:00:00Z'),
+    });
+    const recent = await createProduct(h.prisma, {
+      categorySlug: category,
+      createdAt: new Date('2026-06-01T00:00:00Z'),
+    });
+    const ids = (await guest().catalog.list({ category, sort: 'newest' })).items.map(
+      (item) => item.id,
+    );
     expect(ids).toEqual([recent.id, old.id]);
   });
 
@@ -86,7 +105,13 @@ describe('catalog.list', () => {
     const createdAt = new Date('2026-03-03T03:03:03Z');
     const created = [];
     for (let i = 0; i < 11; i++) {
-      created.push(await createProduct(h.prisma, { categorySlug: category, priceAmount: i < 6 ? 1_000 : 2_000, createdAt }));
+      created.push(
+        await createProduct(h.prisma, {
+          categorySlug: category,
+          priceAmount: i < 6 ? 1_000 : 2_000,
+          createdAt,
+        }),
+      );
     }
     const expected = created.map((p) => p.id).sort();
     for (const sort of ['relevance', 'newest', 'price_asc', 'price_desc'] as const) {
@@ -99,8 +124,10 @@ describe('catalog.list', () => {
   it('pages across the name and description groups of a search', async () => {
     const word = unique('maedeup').replace('-', '');
     const ids = [];
-    for (let i = 0; i < 3; i++) ids.push((await createProduct(h.prisma, { name: `${word} knot ${i}` })).id);
-    for (let i = 0; i < 3; i++) ids.push((await createProduct(h.prisma, { description: `a ${word} knot` })).id);
+    for (let i = 0; i < 3; i++)
+      ids.push((await createProduct(h.prisma, { name: `${word} knot ${i}` })).id);
+    for (let i = 0; i < 3; i++)
+      ids.push((await createProduct(h.prisma, { description: `a ${word} knot` })).id);
     const seen = await allPages({ q: word, limit: 2 });
     expect(seen.slice(0, 3).sort()).toEqual(ids.slice(0, 3).sort());
     expect(seen.slice(3).sort()).toEqual(ids.slice(3).sort());
@@ -112,10 +139,19 @@ describe('catalog.list', () => {
     const { nextCursor } = await guest().catalog.list({ category, sort: 'newest', limit: 1 });
     expect(nextCursor).toEqual(expect.any(String));
 
-    for (const cursor of ['not-a-cursor', 'eyJzb3J0IjoibmV3ZXN0In0', '!!!', Buffer.from('{"sort":"newest","createdAt":"x","id":"y"}').toString('base64url')]) {
-      await expect(guest().catalog.list({ category, sort: 'newest', cursor })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    for (const cursor of [
+      'not-a-cursor',
+      'eyJzb3J0IjoibmV3ZXN0In0',
+      '!!!',
+      Buffer.from('{"sort":"newest","createdAt":"x","id":"y"}').toString('base64url'),
+    ]) {
+      await expect(
+        guest().catalog.list({ category, sort: 'newest', cursor }),
+      ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     }
-    await expect(guest().catalog.list({ category, sort: 'price_asc', cursor: nextCursor })).rejects.toMatchObject({
+    await expect(
+      guest().catalog.list({ category, sort: 'price_asc', cursor: nextCursor }),
+    ).rejects.toMatchObject({
       code: 'BAD_REQUEST',
     });
   });
@@ -124,8 +160,13 @@ describe('catalog.list', () => {
 describe('catalog.get and catalog.categories', () => {
   it('finds a product by slug, or answers NOT_FOUND', async () => {
     const product = await createProduct(h.prisma);
-    expect(await guest().catalog.get({ slug: product.slug })).toMatchObject({ id: product.id, name: product.name });
-    await expect(guest().catalog.get({ slug: 'no-such-product' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await guest().catalog.get({ slug: product.slug })).toMatchObject({
+      id: product.id,
+      name: product.name,
+    });
+    await expect(guest().catalog.get({ slug: 'no-such-product' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   it('counts products per category', async () => {
@@ -133,6 +174,10 @@ describe('catalog.get and catalog.categories', () => {
     await createProduct(h.prisma, { categorySlug: category });
     await createProduct(h.prisma, { categorySlug: category });
     const categories = await guest().catalog.categories();
-    expect(categories).toContainEqual({ slug: category, name: `Category ${category}`, productCount: 2 });
+    expect(categories).toContainEqual({
+      slug: category,
+      name: `Category ${category}`,
+      productCount: 2,
+    });
   });
 });

@@ -12,5 +12,7 @@ export const catalogRouter = router({
     .input(catalogGetInput)
     .query(async ({ ctx, input }) => productView(await getProductBySlug(ctx.prisma, input.slug))),
 
-  categories: publicProcedure.query(async ({ ctx }) => categoriesView(await listCategories(ctx.prisma))),
+  categories: publicProcedure.query(async ({ ctx }) =>
+    categoriesView(await listCategories(ctx.prisma)),
+  ),
 });

@@ -45,7 +45,9 @@ describe('orders.place', () => {
     expect(await stockOf(product.id)).toBe(3);
     expect((await shopper.caller.cart.get()).itemCount).toBe(0);
     const payments = await h.prisma.payment.findMany({ where: { orderId: order.id } });
-    expect(payments).toMatchObject([{ kind: 'CHARGE', outcome: 'APPROVED', amount: 25_800, cardLast4: '4242' }]);
+    expect(payments).toMatchObject([
+      { kind: 'CHARGE', outcome: 'APPROVED', amount: 25_800, cardLast4: '4242' },
+    ]);
     expect(await shopper.caller.orders.list()).toMatchObject([{ id: order.id, status: 'PAID' }]);
   });
 
@@ -68,7 +70,9 @@ describe('orders.place', () => {
 
   it('refuses an empty cart', async () => {
     const shopper = await signedUpShopper(h.prisma);
-    await expect(shopper.caller.orders.place(checkout())).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(shopper.caller.orders.place(checkout())).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
   });
 
   it('refuses more units than are in stock, naming the product', async () => {
@@ -90,7 +94,9 @@ describe('orders.place', () => {
     const buyers = await Promise.all(Array.from({ length: 10 }, () => signedUpShopper(h.prisma)));
     for (const buyer of buyers) await buyer.caller.cart.add({ productId: product.id, quantity: 1 });
 
-    const results = await Promise.allSettled(buyers.map((buyer) => buyer.caller.orders.place(checkout())));
+    const results = await Promise.allSettled(
+      buyers.map((buyer) => buyer.caller.orders.place(checkout())),
+    );
 
     const sold = results.filter((r) => r.status === 'fulfilled');
     const refused = results.filter((r) => r.status === 'rejected');
@@ -98,8 +104,12 @@ describe('orders.place', () => {
     expect(refused).toHaveLength(7);
     for (const r of refused) expect(r.reason).toMatchObject({ code: 'CONFLICT' });
     expect(await stockOf(product.id)).toBe(0);
-    expect(await h.prisma.orderLine.aggregate({ where: { productId: product.id, order: { status: 'PAID' } }, _sum: { quantity: true } }))
-      .toMatchObject({ _sum: { quantity: 3 } });
+    expect(
+      await h.prisma.orderLine.aggregate({
+        where: { productId: product.id, order: { status: 'PAID' } },
+        _sum: { quantity: true },
+      }),
+    ).toMatchObject({ _sum: { quantity: 3 } });
   });
 
   it('never deadlocks when carts hold the same products in opposite orders', async () => {
@@ -143,7 +153,9 @@ describe('idempotency key', () => {
     await shopper.caller.cart.add({ productId: product.id, quantity: 2 });
     const input = checkout();
 
-    const orders = await Promise.all(Array.from({ length: 6 }, () => shopper.caller.orders.place(input)));
+    const orders = await Promise.all(
+      Array.from({ length: 6 }, () => shopper.caller.orders.place(input)),
+    );
 
     expect(new Set(orders.map((order) => order.id)).size).toBe(1);
     expect(orders.every((order) => order.status === 'PAID')).toBe(true);
@@ -175,15 +187,24 @@ describe('declined card', () => {
     await shopper.caller.cart.add({ productId: product.id, quantity: 2 });
     const declined = checkout({ payment: declinedCard });
 
-    const error = { code: 'PAYMENT_REQUIRED', message: 'Your card was declined. No money was taken — try another card.' };
+    const error = {
+      code: 'PAYMENT_REQUIRED',
+      message: 'Your card was declined. No money was taken — try another card.',
+    };
     await expect(shopper.caller.orders.place(declined)).rejects.toMatchObject(error);
     await expect(shopper.caller.orders.place(declined)).rejects.toMatchObject(error);
 
     expect(await stockOf(product.id)).toBe(5);
     expect((await shopper.caller.cart.get()).itemCount).toBe(2);
-    const orders = await h.prisma.order.findMany({ where: { userId: shopper.user.id }, include: { payments: true } });
+    const orders = await h.prisma.order.findMany({
+      where: { userId: shopper.user.id },
+      include: { payments: true },
+    });
     expect(orders).toHaveLength(1);
-    expect(orders[0]).toMatchObject({ status: 'CANCELLED', payments: [{ kind: 'CHARGE', outcome: 'DECLINED', cardLast4: '0002' }] });
+    expect(orders[0]).toMatchObject({
+      status: 'CANCELLED',
+      payments: [{ kind: 'CHARGE', outcome: 'DECLINED', cardLast4: '0002' }],
+    });
 
     const retried = await shopper.caller.orders.place(checkout());
     expect(retried.status).toBe('PAID');
@@ -202,11 +223,19 @@ describe('orders.cancel', () => {
     const cancelled = await shopper.caller.orders.cancel({ id: order.id });
 
     expect(cancelled.status).toBe('CANCELLED');
-    expect(cancelled.history.map((change) => change.status)).toEqual(['PENDING_PAYMENT', 'PAID', 'CANCELLED']);
+    expect(cancelled.history.map((change) => change.status)).toEqual([
+      'PENDING_PAYMENT',
+      'PAID',
+      'CANCELLED',
+    ]);
     expect(await stockOf(product.id)).toBe(5);
-    const refund = await h.prisma.payment.findUnique({ where: { orderId_kind: { orderId: order.id, kind: 'REFUND' } } });
+    const refund = await h.prisma.payment.findUnique({
+      where: { orderId_kind: { orderId: order.id, kind: 'REFUND' } },
+    });
     expect(refund).toMatchObject({ outcome: 'APPROVED', amount: 21_000, cardLast4: '4242' });
-    await expect(shopper.caller.orders.cancel({ id: order.id })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(shopper.caller.orders.cancel({ id: order.id })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
     expect(await stockOf(product.id)).toBe(5);
   });
 
@@ -225,7 +254,15 @@ describe('orders.cancel', () => {
         shipCity: address.city,
         shipPostalCode: address.postalCode,
         shipCountry: address.country,
-        lines: { create: { productId: product.id, name: product.name, unitPrice: 10_000, quantity: 2, lineTotal: 20_000 } },
+        lines: {
+          create: {
+            productId: product.id,
+            name: product.name,
+            unitPrice: 10_000,
+            quantity: 2,
+            lineTotal: 20_000,
+          },
+        },
         history: { create: { status: 'PENDING_PAYMENT' } },
       },
     });
@@ -245,8 +282,12 @@ describe('orders.cancel', () => {
     const order = await owner.caller.orders.place(checkout());
     const stranger = await signedUpShopper(h.prisma);
 
-    await expect(stranger.caller.orders.get({ id: order.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(stranger.caller.orders.cancel({ id: order.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(stranger.caller.orders.get({ id: order.id })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(stranger.caller.orders.cancel({ id: order.id })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     expect(await stranger.caller.orders.list()).toEqual([]);
     expect((await owner.caller.orders.get({ id: order.id })).status).toBe('PAID');
   });
@@ -254,6 +295,8 @@ describe('orders.cancel', () => {
   it('asks guests to log in', async () => {
     const guest = browser(h.prisma);
     await expect(guest.caller.orders.list()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
-    await expect(guest.caller.orders.place(checkout())).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(guest.caller.orders.place(checkout())).rejects.toMatchObject({
+      code: 'UNAUTHORIZED',
+    });
   });
 });

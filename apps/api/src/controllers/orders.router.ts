@@ -6,9 +6,13 @@ import { orderView } from '../views/order.view';
 export const ordersRouter = router({
   place: protectedProcedure
     .input(placeOrderInput)
-    .mutation(async ({ ctx, input }) => orderView(await placeOrder(ctx.prisma, ctx.user.id, input))),
+    .mutation(async ({ ctx, input }) =>
+      orderView(await placeOrder(ctx.prisma, ctx.user.id, input)),
+    ),
 
-  list: protectedProcedure.query(async ({ ctx }) => (await listOrders(ctx.prisma, ctx.user.id)).map(orderView)),
+  list: protectedProcedure.query(async ({ ctx }) =>
+    (await listOrders(ctx.prisma, ctx.user.id)).map(orderView),
+  ),
 
   get: protectedProcedure
     .input(orderIdInput)
@@ -16,5 +20,7 @@ export const ordersRouter = router({
 
   cancel: protectedProcedure
     .input(orderIdInput)
-    .mutation(async ({ ctx, input }) => orderView(await cancelOrder(ctx.prisma, ctx.user.id, input.id))),
+    .mutation(async ({ ctx, input }) =>
+      orderView(await cancelOrder(ctx.prisma, ctx.user.id, input.id)),
+    ),
 });

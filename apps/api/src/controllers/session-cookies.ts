@@ -1,5 +1,10 @@
 import type { Context } from '../trpc';
-import { guestCartCookie, guestCartMaxAgeSeconds, mergeGuestCart, type CartOwner } from '../models/cart.model';
+import {
+  guestCartCookie,
+  guestCartMaxAgeSeconds,
+  mergeGuestCart,
+  type CartOwner,
+} from '../models/cart.model';
 import {
   createSession,
   deleteSession,

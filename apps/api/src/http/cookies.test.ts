@@ -12,8 +12,12 @@ describe('cookies', () => {
   });
 
   it('serializes with HttpOnly, SameSite=Lax, Path=/ and optional Secure', () => {
-    expect(serializeCookie('shop_session', 'abc', { secure: false })).toBe('shop_session=abc; Path=/; HttpOnly; SameSite=Lax');
-    expect(serializeCookie('shop_cart', '', { maxAge: 0, secure: true })).toMatch(/Max-Age=0; Expires=.*; Secure$/);
+    expect(serializeCookie('shop_session', 'abc', { secure: false })).toBe(
+      'shop_session=abc; Path=/; HttpOnly; SameSite=Lax',
+    );
+    expect(serializeCookie('shop_cart', '', { maxAge: 0, secure: true })).toMatch(
+      /Max-Age=0; Expires=.*; Secure$/,
+    );
   });
 
   it.each([
@@ -21,7 +25,11 @@ describe('cookies', () => {
     [true, { host: 'localhost:4000' }, false],
     [true, { host: '127.0.0.1:4000' }, false],
     [true, { host: 'shop.example' }, true],
-    [true, { host: '127.0.0.1:4000', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'shop.example' }, true],
+    [
+      true,
+      { host: '127.0.0.1:4000', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'shop.example' },
+      true,
+    ],
     [true, { host: 'localhost', 'x-forwarded-proto': 'https' }, true],
   ])('production=%s %j → Secure %s', (production, headers, secure) => {
     expect(shouldUseSecureCookies(request(headers), production)).toBe(secure);

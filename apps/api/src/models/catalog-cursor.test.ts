@@ -18,7 +18,9 @@ describe('catalog cursor', () => {
   });
 
   it('refuses a cursor minted for another sort', () => {
-    expect(() => decodeCursor(encodeCursor({ sort: 'price_asc', price: 1, id }), 'price_desc')).toThrow('Invalid cursor');
+    expect(() =>
+      decodeCursor(encodeCursor({ sort: 'price_asc', price: 1, id }), 'price_desc'),
+    ).toThrow('Invalid cursor');
   });
 
   it.each([
@@ -27,8 +29,12 @@ describe('catalog cursor', () => {
     Buffer.from('not json').toString('base64url'),
     Buffer.from('{"sort":"newest","createdAt":"yesterday","id":"x"}').toString('base64url'),
     Buffer.from(JSON.stringify({ sort: 'price_asc', price: 1.5, id })).toString('base64url'),
-    Buffer.from(JSON.stringify({ sort: 'relevance', rank: 7, createdAt: '2026-11-25T01:02:03.456Z', id })).toString('base64url'),
+    Buffer.from(
+      JSON.stringify({ sort: 'relevance', rank: 7, createdAt: '2026-11-25T01:02:03.456Z', id }),
+    ).toString('base64url'),
   ])('refuses forged cursor %j with BAD_REQUEST', (raw) => {
-    expect(() => decodeCursor(raw, 'newest')).toThrow(expect.objectContaining({ code: 'BAD_REQUEST' }) as Error);
+    expect(() => decodeCursor(raw, 'newest')).toThrow(
+      expect.objectContaining({ code: 'BAD_REQUEST' }) as Error,
+    );
   });
 });

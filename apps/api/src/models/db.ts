@@ -14,9 +14,12 @@ const retryableSqlStates = new Set(['40001', '40P01']);
 export function isRetryableTransactionError(error: unknown): boolean {
   if (hasPrismaCode(error, 'P2034')) return true;
   // Through the pg driver adapter the SQLSTATE shows up in the message and in meta.driverAdapterError.
-  const meta = typeof error === 'object' && error !== null && 'meta' in error ? error.meta : undefined;
+  const meta =
+    typeof error === 'object' && error !== null && 'meta' in error ? error.meta : undefined;
   const text = error instanceof Error ? `${error.message} ${JSON.stringify(meta ?? '')}` : '';
-  return [...retryableSqlStates].some((state) => text.includes(state)) || /deadlock detected/i.test(text);
+  return (
+    [...retryableSqlStates].some((state) => text.includes(state)) || /deadlock detected/i.test(text)
+  );
 }
 
 export async function withTransactionRetry<T>(work: () => Promise<T>, attempts = 5): Promise<T> {

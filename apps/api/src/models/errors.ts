@@ -24,4 +24,7 @@ export class ShopError extends Error {
 export const invalidCredentials = () => new ShopError('UNAUTHORIZED', 'Invalid email or password');
 export const soldOut = () => new ShopError('CONFLICT', 'Sold out');
 export const cardDeclined = () =>
-  new ShopError('PAYMENT_REQUIRED', 'Your card was declined. No money was taken — try another card.');
+  new ShopError(
+    'PAYMENT_REQUIRED',
+    'Your card was declined. No money was taken — try another card.',
+  );

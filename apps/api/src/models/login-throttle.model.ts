@@ -5,10 +5,16 @@ export const maxFailures = 5;
 export const throttleWindowMinutes = 15;
 
 const tooManyAttempts = () =>
-  new ShopError('TOO_MANY_REQUESTS', 'Too many failed log-ins for this email. Try again in 15 minutes.');
+  new ShopError(
+    'TOO_MANY_REQUESTS',
+    'Too many failed log-ins for this email. Try again in 15 minutes.',
+  );
 
 export async function assertNotThrottled(db: Db, email: string): Promise<void> {
-  const row = await db.loginThrottle.findUnique({ where: { email }, select: { lockedUntil: true } });
+  const row = await db.loginThrottle.findUnique({
+    where: { email },
+    select: { lockedUntil: true },
+  });
   if (row?.lockedUntil && row.lockedUntil.getTime() > Date.now()) throw tooManyAttempts();
 }
 

@@ -17,6 +17,9 @@ describe('order status transitions', () => {
     const ok = allowed.has(`${from}→${to}`);
     expect(canTransition(from, to)).toBe(ok);
     if (ok) expect(() => assertTransition(from, to)).not.toThrow();
-    else expect(() => assertTransition(from, to)).toThrow(expect.objectContaining({ code: 'CONFLICT' }) as Error);
+    else
+      expect(() => assertTransition(from, to)).toThrow(
+        expect.objectContaining({ code: 'CONFLICT' }) as Error,
+      );
   });
 });

@@ -23,6 +23,9 @@ export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
 
 export function assertTransition(from: OrderStatus, to: OrderStatus): void {
   if (!canTransition(from, to)) {
-    throw new ShopError('CONFLICT', `An order that is ${label[from]} cannot be marked ${label[to]}`);
+    throw new ShopError(
+      'CONFLICT',
+      `An order that is ${label[from]} cannot be marked ${label[to]}`,
+    );
   }
 }

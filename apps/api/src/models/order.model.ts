@@ -36,7 +36,10 @@ const transactionOptions = { maxWait: 20_000, timeout: 20_000 };
 const settleWaitMs = 15_000;
 
 /** What an idempotency key is bound to: the cart's lines and the address, never the card. */
-export function requestFingerprint(lines: readonly StockRequest[], address: ShippingAddress): string {
+export function requestFingerprint(
+  lines: readonly StockRequest[],
+  address: ShippingAddress,
+): string {
   const canonical = {
     lines: sumPerProduct(lines).map((line) => [line.productId, line.quantity]),
     address: [address.fullName, address.address, address.city, address.postalCode, address.country],
@@ -48,7 +51,11 @@ export function requestFingerprint(lines: readonly StockRequest[], address: Ship
  * Checkout: reserve stock and record a PENDING_PAYMENT order in one transaction, charge the card,
  * then settle. The same idempotency key always leads back to the same order and a single charge.
  */
-export async function placeOrder(db: Db, userId: string, input: PlaceOrderInput): Promise<OrderRecord> {
+export async function placeOrder(
+  db: Db,
+  userId: string,
+  input: PlaceOrderInput,
+): Promise<OrderRecord> {
   const cart = (await getCartLines(db, { userId })).map((line) => ({
     productId: line.product.id,
     quantity: line.quantity,
@@ -99,7 +106,10 @@ async function createPendingOrder(
   const lines = await reserveStock(tx, cart);
   const currency = lines[0]?.currency ?? 'KRW';
   if (lines.some((line) => line.currency !== currency)) {
-    throw new ShopError('CONFLICT', 'Items priced in different currencies cannot be ordered together');
+    throw new ShopError(
+      'CONFLICT',
+      'Items priced in different currencies cannot be ordered together',
+    );
   }
   await tx.orderLine.createMany({
     data: lines.map((line) => ({
@@ -113,7 +123,9 @@ async function createPendingOrder(
   });
   const totalAmount = lines.reduce((sum, line) => sum + line.unitPrice * line.quantity, 0);
   await tx.order.update({ where: { id: order.id }, data: { totalAmount, currency } });
-  await tx.orderStatusChange.create({ data: { orderId: order.id, status: 'PENDING_PAYMENT', at: placedAt } });
+  await tx.orderStatusChange.create({
+    data: { orderId: order.id, status: 'PENDING_PAYMENT', at: placedAt },
+  });
   return order.id;
 }
 
@@ -124,7 +136,14 @@ async function settlePayment(db: Db, orderId: string, userId: string, cardNumber
       const order = await lockOrder(tx, orderId);
       if (order?.status !== 'PENDING_PAYMENT') return;
       await tx.payment.create({
-        data: { orderId, kind: 'CHARGE', outcome: charge.outcome, amount: order.totalAmount, currency: order.currency, cardLast4: charge.cardLast4 },
+        data: {
+          orderId,
+          kind: 'CHARGE',
+          outcome: charge.outcome,
+          amount: order.totalAmount,
+          currency: order.currency,
+          cardLast4: charge.cardLast4,
+        },
       });
       if (charge.outcome === 'APPROVED') {
         await changeStatus(tx, orderId, 'PAID');
@@ -143,7 +162,10 @@ async function settlePayment(db: Db, orderId: string, userId: string, cardNumber
 async function replay(db: Db, order: OrderRecord, cart: StockRequest[], address: ShippingAddress) {
   const lines = cart.length > 0 ? cart : order.lines;
   if (requestFingerprint(lines, address) !== order.requestHash) {
-    throw new ShopError('CONFLICT', 'This checkout was already submitted with a different cart or address');
+    throw new ShopError(
+      'CONFLICT',
+      'This checkout was already submitted with a different cart or address',
+    );
   }
   const settled = await waitUntilSettled(db, order);
   const declined = settled.payments.some((p) => p.kind === 'CHARGE' && p.outcome === 'DECLINED');
@@ -192,7 +214,11 @@ async function changeStatus(tx: Tx, orderId: string, status: OrderStatus): Promi
 }
 
 export async function listOrders(db: Db, userId: string): Promise<OrderRecord[]> {
-  return db.order.findMany({ where: { userId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], select: orderSelect });
+  return db.order.findMany({
+    where: { userId },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    select: orderSelect,
+  });
 }
 
 /** Another shopper's order does not exist for you. */
@@ -223,7 +249,14 @@ async function recordRefund(tx: Tx, orderId: string, amount: number, currency: s
     select: { cardLast4: true },
   });
   await tx.payment.create({
-    data: { orderId, kind: 'REFUND', outcome: 'APPROVED', amount, currency, cardLast4: charge?.cardLast4 ?? '0000' },
+    data: {
+      orderId,
+      kind: 'REFUND',
+      outcome: 'APPROVED',
+      amount,
+      currency,
+      cardLast4: charge?.cardLast4 ?? '0000',
+    },
   });
 }
 
@@ -237,7 +270,11 @@ export async function listAllOrders(db: Db, status?: OrderStatus): Promise<Order
 }
 
 /** The back office moves paid orders to shipped, and shipped ones to delivered. */
-export async function advanceOrder(db: Db, id: string, to: 'SHIPPED' | 'DELIVERED'): Promise<OrderRecord> {
+export async function advanceOrder(
+  db: Db,
+  id: string,
+  to: 'SHIPPED' | 'DELIVERED',
+): Promise<OrderRecord> {
   await withTransactionRetry(() =>
     db.$transaction(async (tx) => {
       const order = await lockOrder(tx, id);

@@ -29,7 +29,10 @@ export interface ProductPage {
 }
 
 /** Prisma passes `contains` to ILIKE unescaped; search text is literal, so escape its wildcards. */
-const contains = (q: string) => ({ contains: q.replace(/[\\%_]/g, '\\$&'), mode: 'insensitive' as const });
+const contains = (q: string) => ({
+  contains: q.replace(/[\\%_]/g, '\\$&'),
+  mode: 'insensitive' as const,
+});
 
 export async function listProducts(db: Db, input: ListInput): Promise<ProductPage> {
   const cursor = input.cursor ? decodeCursor(input.cursor, input.sort) : null;
@@ -44,7 +47,8 @@ export async function listProducts(db: Db, input: ListInput): Promise<ProductPag
   const last = items.at(-1);
   return {
     items: items.map(({ rank: _rank, ...product }) => product),
-    nextCursor: rows.length > input.limit && last ? encodeCursor(cursorAfter(input.sort, last)) : null,
+    nextCursor:
+      rows.length > input.limit && last ? encodeCursor(cursorAfter(input.sort, last)) : null,
   };
 }
 
@@ -69,7 +73,8 @@ async function listByRelevance(
   const rows: RankedProduct[] = [];
   const from = cursor?.sort === 'relevance' ? cursor.rank : 0;
   for (const group of groups.filter((g) => g.rank >= from)) {
-    const after = cursor?.sort === 'relevance' && cursor.rank === group.rank ? newerThan(cursor) : {};
+    const after =
+      cursor?.sort === 'relevance' && cursor.rank === group.rank ? newerThan(cursor) : {};
     const found = await db.product.findMany({
       where: { AND: [base, group.where, after] },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
@@ -112,11 +117,17 @@ function keysetAfter(cursor: Cursor): Where {
   switch (cursor.sort) {
     case 'price_asc':
       return {
-        OR: [{ priceAmount: { gt: cursor.price } }, { priceAmount: cursor.price, id: { gt: cursor.id } }],
+        OR: [
+          { priceAmount: { gt: cursor.price } },
+          { priceAmount: cursor.price, id: { gt: cursor.id } },
+        ],
       };
     case 'price_desc':
       return {
-        OR: [{ priceAmount: { lt: cursor.price } }, { priceAmount: cursor.price, id: { lt: cursor.id } }],
+        OR: [
+          { priceAmount: { lt: cursor.price } },
+          { priceAmount: cursor.price, id: { lt: cursor.id } },
+        ],
       };
     default:
       return newerThan(cursor);
@@ -152,5 +163,8 @@ export async function listCategories(db: Db): Promise<CategorySummary[]> {
     orderBy: { name: 'asc' },
     select: { slug: true, name: true, _count: { select: { products: true } } },
   });
-  return categories.map(({ _count, ...category }) => ({ ...category, productCount: _count.products }));
+  return categories.map(({ _count, ...category }) => ({
+    ...category,
+    productCount: _count.products,
+  }));
 }

@@ -5,7 +5,13 @@ import { sumPerProduct } from './stock.model';
 
 const a = '00000000-0000-4000-8000-00000000000a';
 const b = '00000000-0000-4000-8000-00000000000b';
-const address = { fullName: 'Kim', address: '1 Road', city: 'Seoul', postalCode: '04524', country: 'KR' };
+const address = {
+  fullName: 'Kim',
+  address: '1 Road',
+  city: 'Seoul',
+  postalCode: '04524',
+  country: 'KR',
+};
 
 describe('sumPerProduct', () => {
   it('sums quantities per product and sorts by id, so locks are always taken in one order', () => {
@@ -29,7 +35,9 @@ describe('requestFingerprint', () => {
   ];
 
   it('ignores line order', () => {
-    expect(requestFingerprint([...lines].reverse(), address)).toBe(requestFingerprint(lines, address));
+    expect(requestFingerprint([...lines].reverse(), address)).toBe(
+      requestFingerprint(lines, address),
+    );
   });
 
   it('changes with the cart or the address', () => {
@@ -41,13 +49,26 @@ describe('requestFingerprint', () => {
 
 describe('isRetryableTransactionError', () => {
   it('recognises deadlocks and serialization failures as the pg driver adapter reports them', () => {
-    const deadlock = Object.assign(new Error('Raw query failed. Code: `40P01`. Message: `deadlock detected`'), {
-      code: 'P2010',
-      meta: { driverAdapterError: { cause: { originalCode: '40P01', kind: 'TransactionWriteConflict' } } },
-    });
+    const deadlock = Object.assign(
+      new Error('Raw query failed. Code: `40P01`. Message: `deadlock detected`'),
+      {
+        code: 'P2010',
+        meta: {
+          driverAdapterError: {
+            cause: { originalCode: '40P01', kind: 'TransactionWriteConflict' },
+          },
+        },
+      },
+    );
     expect(isRetryableTransactionError(deadlock)).toBe(true);
-    expect(isRetryableTransactionError(Object.assign(new Error('write conflict'), { code: 'P2034' }))).toBe(true);
-    expect(isRetryableTransactionError(Object.assign(new Error('Unique constraint failed'), { code: 'P2002' }))).toBe(false);
+    expect(
+      isRetryableTransactionError(Object.assign(new Error('write conflict'), { code: 'P2034' })),
+    ).toBe(true);
+    expect(
+      isRetryableTransactionError(
+        Object.assign(new Error('Unique constraint failed'), { code: 'P2002' }),
+      ),
+    ).toBe(false);
     expect(isRetryableTransactionError(new Error('Sold out'))).toBe(false);
   });
 });

@@ -47,7 +47,10 @@ export async function changePassword(
   userId: string,
   input: ChangePasswordInput,
 ): Promise<string> {
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { passwordHash: true },
+  });
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw new ShopError('BAD_REQUEST', 'Your current password is not correct');
   }

@@ -22,7 +22,10 @@ export function orderView(order: OrderRecord) {
       postalCode: order.shipPostalCode,
       country: order.shipCountry.trim(),
     },
-    history: order.history.map((change) => ({ status: change.status, at: change.at.toISOString() })),
+    history: order.history.map((change) => ({
+      status: change.status,
+      at: change.at.toISOString(),
+    })),
   };
 }
 

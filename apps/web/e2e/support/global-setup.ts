@@ -12,10 +12,14 @@ import { apiUrl, e2eSettings, repoRoot, webUrl } from './settings';
 
 function assertBuilt(): void {
   const builds = { '@shop/api': 'apps/api/dist/main.js', '@shop/web': 'apps/web/.next/BUILD_ID' };
-  const missing = Object.entries(builds).filter(([, file]) => !existsSync(path.join(repoRoot, file)));
+  const missing = Object.entries(builds).filter(
+    ([, file]) => !existsSync(path.join(repoRoot, file)),
+  );
   if (missing.length) {
     const names = missing.map(([name]) => name).join(' and ');
-    throw new Error(`No production build of ${names}: run \`npx turbo run build\` first (npm test does).`);
+    throw new Error(
+      `No production build of ${names}: run \`npx turbo run build\` first (npm test does).`,
+    );
   }
 }
 

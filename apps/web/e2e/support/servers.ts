@@ -25,7 +25,11 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
-export function startServer(name: string, workspace: string, env: Record<string, string>): RunningServer & { exited: Promise<number | null> } {
+export function startServer(
+  name: string,
+  workspace: string,
+  env: Record<string, string>,
+): RunningServer & { exited: Promise<number | null> } {
   mkdirSync(logDir, { recursive: true });
   const logFile = path.join(logDir, `e2e-${name}.log`);
   const log = createWriteStream(logFile);
@@ -57,16 +61,25 @@ function tail(file: string, lines = 30): string {
 }
 
 /** Resolves once `url` answers below 500; fails early, with the log's tail, if the server exits. */
-export async function waitUntilHealthy(server: RunningServer & { exited: Promise<number | null> }, url: string, timeoutMs = 90_000): Promise<void> {
+export async function waitUntilHealthy(
+  server: RunningServer & { exited: Promise<number | null> },
+  url: string,
+  timeoutMs = 90_000,
+): Promise<void> {
   let exitCode: number | null | undefined;
   void server.exited.then((code) => (exitCode = code));
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (exitCode !== undefined) {
-      throw new Error(`${server.name} exited (code ${exitCode}) before ${url} answered. Last lines of ${server.logFile}:\n${tail(server.logFile)}`);
+      throw new Error(
+        `${server.name} exited (code ${exitCode}) before ${url} answered. Last lines of ${server.logFile}:\n${tail(server.logFile)}`,
+      );
     }
     try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(10_000), redirect: 'manual' });
+      const response = await fetch(url, {
+        signal: AbortSignal.timeout(10_000),
+        redirect: 'manual',
+      });
       await response.arrayBuffer();
       if (response.status < 500) return;
     } catch {
@@ -74,5 +87,7 @@ export async function waitUntilHealthy(server: RunningServer & { exited: Promise
     }
     await sleep(300);
   }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000}s. Last lines of ${server.logFile}:\n${tail(server.logFile)}`);
+  throw new Error(
+    `${url} did not answer within ${timeoutMs / 1000}s. Last lines of ${server.logFile}:\n${tail(server.logFile)}`,
+  );
 }

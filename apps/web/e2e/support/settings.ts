@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 
 function port(name: string, fallback: number): number {
   const value = Number(process.env[name] ?? fallback);
-  if (!Number.isInteger(value) || value <= 0 || value > 65_535) throw new Error(`${name} must be a TCP port, got "${process.env[name]}"`);
+  if (!Number.isInteger(value) || value <= 0 || value > 65_535)
+    throw new Error(`${name} must be a TCP port, got "${process.env[name]}"`);
   return value;
 }
 
