@@ -4,13 +4,16 @@
  */
 import { createPrismaClient } from '@shop/db/client';
 import { loadEnv } from './env';
+import { createLogger } from './log';
 import { createServer } from './server';
 
 function main(): void {
   const env = loadEnv();
+  const logger = createLogger({ mode: env.NODE_ENV, level: env.LOG_LEVEL });
   const prisma = createPrismaClient(env.DATABASE_URL);
   const server = createServer({
     prisma,
+    logger,
     allowedOrigins: env.ALLOWED_ORIGINS,
     production: env.NODE_ENV === 'production',
   });
@@ -20,18 +23,18 @@ function main(): void {
       error.code === 'EADDRINUSE'
         ? `port ${env.PORT} is already in use (set PORT to another port)`
         : error.message;
-    console.error(`api: cannot listen on ${env.HOST}:${env.PORT}: ${reason}`);
+    logger.fatal(`api: cannot listen on ${env.HOST}:${env.PORT}: ${reason}`);
     process.exit(1);
   });
   server.listen(env.PORT, env.HOST, () => {
-    console.log(`api: listening on http://${env.HOST}:${env.PORT} (tRPC at /trpc)`);
+    logger.info(`api: listening on http://${env.HOST}:${env.PORT} (tRPC at /trpc)`);
   });
 
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`api: ${signal} received, shutting down`);
+    logger.info(`api: ${signal} received, shutting down`);
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     server.close(() => {

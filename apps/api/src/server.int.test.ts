@@ -18,13 +18,11 @@ let productionBase = '';
 
 beforeAll(async () => {
   h = await startHarness('http');
-  const log = () => undefined;
-  server = createServer({ prisma: h.prisma, allowedOrigins: [allowedOrigin], log });
+  server = createServer({ prisma: h.prisma, allowedOrigins: [allowedOrigin] });
   productionServer = createServer({
     prisma: h.prisma,
     allowedOrigins: [allowedOrigin],
     production: true,
-    log,
   });
   base = await listen(server);
   productionBase = await listen(productionServer);

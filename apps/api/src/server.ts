@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import type { PrismaClient } from '@shop/db/client';
 import { createHttpCookieJar, shouldUseSecureCookies } from './http/cookies';
+import { silentLogger, type Logger } from './log';
 import { appRouter } from './root';
 import { createContext } from './trpc';
 
@@ -12,7 +14,8 @@ export interface ServerOptions {
   production?: boolean;
   /** Request bodies above this many bytes are refused with 413. */
   maxBodySize?: number;
-  log?: (message: string, error?: unknown) => void;
+  /** Where the request log and every 5xx go; silent when omitted. */
+  logger?: Logger;
 }
 
 const defaultMaxBodySize = 100 * 1024;
@@ -22,6 +25,12 @@ function header(req: http.IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+/** A caller-supplied request id is kept only when it is short and plain; otherwise we mint one. */
+function requestIdOf(req: http.IncomingMessage): string {
+  const given = header(req, 'x-request-id');
+  return given && /^[\w.:-]{1,64}$/.test(given) ? given : randomUUID();
+}
+
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json' });
   res.end(JSON.stringify(body));
@@ -29,7 +38,8 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
 
 /** The API as a node http server: tRPC under /trpc, GET /health; nothing else. */
 export function createServer(options: ServerOptions): http.Server {
-  const log = options.log ?? ((message, error) => console.error(message, error));
+  const logger = options.logger ?? silentLogger;
+  const requestLoggers = new WeakMap<http.IncomingMessage, Logger>();
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
@@ -37,6 +47,7 @@ export function createServer(options: ServerOptions): http.Server {
     createContext: ({ req, res }) =>
       createContext({
         prisma: options.prisma,
+        log: requestLoggers.get(req) ?? logger,
         cookies: createHttpCookieJar(
           req,
           res,
@@ -49,13 +60,20 @@ export function createServer(options: ServerOptions): http.Server {
           secFetchSite: header(req, 'sec-fetch-site'),
         },
       }),
-    onError({ error, path }) {
-      if (error.code === 'INTERNAL_SERVER_ERROR')
-        log(`tRPC ${path ?? '?'} failed`, error.cause ?? error);
+    onError({ error, path, req }) {
+      if (error.code !== 'INTERNAL_SERVER_ERROR') return;
+      const log = requestLoggers.get(req) ?? logger;
+      log.error(
+        { event: 'http.5xx', path, err: error.cause ?? error },
+        `tRPC ${path ?? '?'} failed`,
+      );
     },
   });
 
   return http.createServer((req, res) => {
+    const requestId = requestIdOf(req);
+    requestLoggers.set(req, logger.child({ requestId }));
+    res.setHeader('x-request-id', requestId);
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('cache-control', 'no-store');
     const path = (req.url ?? '/').split('?')[0] ?? '/';

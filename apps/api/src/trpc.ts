@@ -6,6 +6,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import type { PrismaClient } from '@shop/db/client';
 import type { CookieJar } from './http/cookies';
+import { silentLogger, type Logger } from './log';
 import { ShopError } from './models/errors';
 import { findActiveSession, sessionCookie, type ActiveSession } from './models/session.model';
 
@@ -21,6 +22,8 @@ export interface CreateContextOptions {
   cookies: CookieJar;
   request?: RequestInfo | null;
   allowedOrigins?: readonly string[];
+  /** The request's logger (bound to its request id); silent when omitted. */
+  log?: Logger;
 }
 
 export async function createContext(opts: CreateContextOptions) {
@@ -32,6 +35,7 @@ export async function createContext(opts: CreateContextOptions) {
     cookies: opts.cookies,
     request: opts.request ?? null,
     allowedOrigins: opts.allowedOrigins ?? [],
+    log: opts.log ?? silentLogger,
     session,
   };
 }
