@@ -92,3 +92,35 @@ describe('admin.orders', () => {
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
+
+describe('allowed actions in the back office', () => {
+  it('offers ship for paid orders, deliver for shipped ones, and nothing otherwise', async () => {
+    const { shopper, order } = await paidOrder();
+    const admin = await loggedInAdmin(h.prisma);
+    const listed = async () =>
+      (await admin.caller.admin.orders.list()).find((entry) => entry.id === order.id);
+
+    expect((await listed())?.allowedActions).toEqual(['ship']);
+    const shipped = await admin.caller.admin.orders.ship({ id: order.id });
+    expect(shipped.allowedActions).toEqual(['deliver']);
+    expect((await listed())?.allowedActions).toEqual(['deliver']);
+    expect((await shopper.caller.orders.get({ id: order.id })).allowedActions).toEqual([]);
+    const delivered = await admin.caller.admin.orders.deliver({ id: order.id });
+    expect(delivered.allowedActions).toEqual([]);
+    expect((await listed())?.allowedActions).toEqual([]);
+
+    const { shopper: other, order: toCancel } = await paidOrder();
+    await other.caller.orders.cancel({ id: toCancel.id });
+    const cancelled = (await admin.caller.admin.orders.list({ status: 'CANCELLED' })).find(
+      (entry) => entry.id === toCancel.id,
+    );
+    expect(cancelled?.allowedActions).toEqual([]);
+
+    const { order: pending } = await paidOrder();
+    await h.prisma.order.update({ where: { id: pending.id }, data: { status: 'PENDING_PAYMENT' } });
+    const pendingListed = (
+      await admin.caller.admin.orders.list({ status: 'PENDING_PAYMENT' })
+    ).find((entry) => entry.id === pending.id);
+    expect(pendingListed?.allowedActions).toEqual([]);
+  });
+});

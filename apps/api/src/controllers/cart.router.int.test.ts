@@ -121,3 +121,26 @@ describe('merging into the account cart', () => {
     expect((await guest.caller.cart.get()).itemCount).toBe(0);
   });
 });
+
+describe('maxQuantity on cart lines', () => {
+  it('is the stock, at most the per-line maximum, and follows the stock down', async () => {
+    const guest = browser(h.prisma);
+    const scarce = await createProduct(h.prisma, { stock: 3 });
+    const plenty = await createProduct(h.prisma, { stock: 500 });
+
+    const added = await guest.caller.cart.add({ productId: scarce.id, quantity: 1 });
+    expect(added.items[0]).toMatchObject({ quantity: 1, maxQuantity: 3 });
+    const updated = await guest.caller.cart.add({ productId: plenty.id, quantity: 5 });
+    const max = Object.fromEntries(
+      updated.items.map((item) => [item.product.id, item.maxQuantity]),
+    );
+    expect(max).toEqual({ [scarce.id]: 3, [plenty.id]: 99 });
+
+    await h.prisma.product.update({ where: { id: scarce.id }, data: { stock: 0 } });
+    const cart = await guest.caller.cart.get();
+    expect(cart.items.find((item) => item.product.id === scarce.id)).toMatchObject({
+      quantity: 1,
+      maxQuantity: 0,
+    });
+  });
+});

@@ -300,3 +300,37 @@ describe('orders.cancel', () => {
     });
   });
 });
+
+describe('allowed actions on the shopper’s order', () => {
+  it('offers cancel exactly while the order can still be cancelled', async () => {
+    const product = await createProduct(h.prisma, { stock: 10 });
+    const shopper = await signedUpShopper(h.prisma);
+    await shopper.caller.cart.add({ productId: product.id, quantity: 1 });
+    const placed = await shopper.caller.orders.place(checkout());
+    expect(placed.allowedActions).toEqual(['cancel']);
+    expect((await shopper.caller.orders.list())[0]?.allowedActions).toEqual(['cancel']);
+
+    const expected = {
+      PENDING_PAYMENT: ['cancel'],
+      PAID: ['cancel'],
+      SHIPPED: [],
+      DELIVERED: [],
+      CANCELLED: [],
+    } as const;
+    for (const [status, actions] of Object.entries(expected)) {
+      await h.prisma.order.update({
+        where: { id: placed.id },
+        data: { status: status as keyof typeof expected },
+      });
+      const order = await shopper.caller.orders.get({ id: placed.id });
+      expect({ status: order.status, allowedActions: order.allowedActions }).toEqual({
+        status,
+        allowedActions: actions,
+      });
+    }
+
+    await h.prisma.order.update({ where: { id: placed.id }, data: { status: 'PAID' } });
+    const cancelled = await shopper.caller.orders.cancel({ id: placed.id });
+    expect(cancelled.allowedActions).toEqual([]);
+  });
+});

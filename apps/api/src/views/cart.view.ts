@@ -1,3 +1,4 @@
+import { maxLineQuantity } from '@shop/contract/cart';
 import type { CartLineRecord } from '../models/cart.model';
 import { money, productView } from './product.view';
 
@@ -7,6 +8,9 @@ export function cartView(lines: CartLineRecord[]) {
   const items = lines.map(({ product, quantity }) => ({
     product: productView(product),
     quantity,
+    // The most this line may be set to now: the stock on hand, at most `maxLineQuantity`.
+    // Below `quantity` when the stock fell after the line was added.
+    maxQuantity: Math.max(0, Math.min(product.stock, maxLineQuantity)),
     lineTotal: money(product.priceAmount * quantity, product.currency),
   }));
   const currency = items[0]?.product.price.currency ?? defaultCurrency;
