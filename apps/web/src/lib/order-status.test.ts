@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { orderStatuses } from '@shop/contract/orders';
-import { canCancel, orderNumber, orderStatusLabel } from './order-status';
+import { orderNumber, orderStatusLabel } from './order-status';
 
 describe('order status words', () => {
   it('names every status in words', () => {
@@ -11,10 +11,6 @@ describe('order status words', () => {
       'Delivered',
       'Cancelled',
     ]);
-  });
-
-  it('offers cancelling only before shipping', () => {
-    expect(orderStatuses.filter(canCancel)).toEqual(['PENDING_PAYMENT', 'PAID']);
   });
 
   it('quotes an order by the first eight characters of its id', () => {

@@ -12,10 +12,6 @@ export function orderStatusLabel(status: OrderStatus): string {
   return labels[status];
 }
 
-export function canCancel(status: OrderStatus): boolean {
-  return status === 'PENDING_PAYMENT' || status === 'PAID';
-}
-
 /** Short, human-quotable order reference shown in lists and headings. */
 export function orderNumber(id: string): string {
   return id.slice(0, 8).toUpperCase();

@@ -2,14 +2,21 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import type { OrderStatus } from '@shop/contract/orders';
 import { useTRPC } from '~/trpc/client';
 import { errorMessage } from '~/lib/trpc-error';
 import { orderNumber } from '~/lib/order-status';
+import type { AdminOrder } from '~/trpc/types';
 import { useToast } from './toast';
 import { useHydrated } from './use-hydrated';
 
-export function AdminOrderActions({ orderId, status }: { orderId: string; status: OrderStatus }) {
+/** One button per action the API allows on the order (`allowedActions`), or a dash when none. */
+export function AdminOrderActions({
+  orderId,
+  actions,
+}: {
+  orderId: string;
+  actions: AdminOrder['allowedActions'];
+}) {
   const trpc = useTRPC();
   const hydrated = useHydrated();
   const router = useRouter();
@@ -30,29 +37,29 @@ export function AdminOrderActions({ orderId, status }: { orderId: string; status
   );
   const busy = !hydrated || ship.isPending || deliver.isPending;
 
-  if (status === 'PAID') {
-    return (
-      <button
-        type="button"
-        className="button"
-        disabled={busy}
-        onClick={() => ship.mutate({ id: orderId })}
-      >
-        Mark shipped
-      </button>
-    );
-  }
-  if (status === 'SHIPPED') {
-    return (
-      <button
-        type="button"
-        className="button"
-        disabled={busy}
-        onClick={() => deliver.mutate({ id: orderId })}
-      >
-        Mark delivered
-      </button>
-    );
-  }
-  return <span className="muted">—</span>;
+  if (actions.length === 0) return <span className="muted">—</span>;
+  return (
+    <>
+      {actions.includes('ship') && (
+        <button
+          type="button"
+          className="button"
+          disabled={busy}
+          onClick={() => ship.mutate({ id: orderId })}
+        >
+          Mark shipped
+        </button>
+      )}
+      {actions.includes('deliver') && (
+        <button
+          type="button"
+          className="button"
+          disabled={busy}
+          onClick={() => deliver.mutate({ id: orderId })}
+        >
+          Mark delivered
+        </button>
+      )}
+    </>
+  );
 }

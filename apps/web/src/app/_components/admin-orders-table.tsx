@@ -4,7 +4,7 @@ import type { AdminOrder } from '~/trpc/types';
 import { AdminOrderActions } from './admin-order-actions';
 import { OrderStatusBadge } from './order-status-badge';
 
-/** Every order with its customer; each row offers the next step of its life cycle. */
+/** Every order with its customer; each row offers the steps the API allows it next. */
 export function AdminOrdersTable({ orders }: { orders: AdminOrder[] }) {
   return (
     <div className="table-wrap">
@@ -43,7 +43,7 @@ export function AdminOrdersTable({ orders }: { orders: AdminOrder[] }) {
                 <OrderStatusBadge status={order.status} />
               </td>
               <td>
-                <AdminOrderActions orderId={order.id} status={order.status} />
+                <AdminOrderActions orderId={order.id} actions={order.allowedActions} />
               </td>
             </tr>
           ))}

@@ -11,7 +11,10 @@ interface Props {
   productId: string;
   productName: string;
   quantity: number;
-  /** Highest quantity offered: the stock, which the API also enforces. */
+  /**
+   * Highest quantity offered: the line's `maxQuantity` from the API, or the current quantity when
+   * the stock has since fallen below it (so the select can still show what is in the cart).
+   */
   max: number;
 }
 

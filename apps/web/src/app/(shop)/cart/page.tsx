@@ -23,7 +23,7 @@ export default async function CartPage() {
     <>
       <h1>Your cart</h1>
       <ul className="cart-lines" aria-label="Cart items">
-        {cart.items.map(({ product, quantity, lineTotal }) => (
+        {cart.items.map(({ product, quantity, maxQuantity, lineTotal }) => (
           <li key={product.id} className="cart-line">
             <img src={product.imageUrl} alt="" width={96} height={72} />
             <div className="cart-line-info">
@@ -34,7 +34,7 @@ export default async function CartPage() {
               productId={product.id}
               productName={product.name}
               quantity={quantity}
-              max={Math.max(quantity, Math.min(product.stock, 99))}
+              max={Math.max(quantity, maxQuantity)}
             />
             <span className="price cart-line-total">{formatMoney(lineTotal)}</span>
           </li>

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { api, orNotFound, requireUser } from '~/trpc/server';
-import { canCancel, formatDateTime, orderNumber } from '~/lib/order-status';
+import { formatDateTime, orderNumber } from '~/lib/order-status';
 import { OrderDetails } from '~/app/_components/order-details';
 import { OrderStatusBadge } from '~/app/_components/order-status-badge';
 import { CancelOrderButton } from '~/app/_components/cancel-order-button';
@@ -26,7 +26,7 @@ export default async function OrderPage({ params }: Props) {
         Placed <time dateTime={order.createdAt}>{formatDateTime(order.createdAt)}</time> · Status:{' '}
         <OrderStatusBadge status={order.status} />
       </p>
-      {canCancel(order.status) && <CancelOrderButton orderId={order.id} />}
+      {order.allowedActions.includes('cancel') && <CancelOrderButton orderId={order.id} />}
       <OrderDetails order={order} />
     </>
   );
