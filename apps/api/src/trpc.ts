@@ -8,6 +8,7 @@ import type { PrismaClient } from '@shop/db/client';
 import type { CookieJar } from './http/cookies';
 import { silentLogger, type Logger } from './log';
 import { ShopError } from './models/errors';
+import type { CheckoutSettings } from './models/order.model';
 import { findActiveSession, sessionCookie, type ActiveSession } from './models/session.model';
 
 /** The request headers the mutation guard looks at; absent for in-process callers. */
@@ -24,6 +25,8 @@ export interface CreateContextOptions {
   allowedOrigins?: readonly string[];
   /** The request's logger (bound to its request id); silent when omitted. */
   log?: Logger;
+  /** Checkout's card processor and patience; the defaults in order.model.ts when omitted. */
+  checkout?: Partial<CheckoutSettings>;
 }
 
 export async function createContext(opts: CreateContextOptions) {
@@ -36,6 +39,7 @@ export async function createContext(opts: CreateContextOptions) {
     request: opts.request ?? null,
     allowedOrigins: opts.allowedOrigins ?? [],
     log: opts.log ?? silentLogger,
+    checkout: opts.checkout ?? {},
     session,
   };
 }

@@ -7,7 +7,7 @@ export const ordersRouter = router({
   place: protectedProcedure
     .input(placeOrderInput)
     .mutation(async ({ ctx, input }) =>
-      orderView(await placeOrder(ctx.prisma, ctx.user.id, input)),
+      orderView(await placeOrder(ctx.prisma, ctx.user.id, input, ctx.checkout)),
     ),
 
   list: protectedProcedure.query(async ({ ctx }) =>

@@ -5,7 +5,7 @@ import { getCartLines, emptyCart } from './cart.model';
 import { hasPrismaCode, withTransactionRetry, type Db, type Tx } from './db';
 import { ShopError, cardDeclined } from './errors';
 import { assertTransition } from './order-status';
-import { simulateCharge } from './payment.model';
+import { simulateCharge, type ChargeResult } from './payment.model';
 import { reserveStock, returnStock, sumPerProduct, type StockRequest } from './stock.model';
 
 export const orderSelect = {
@@ -33,7 +33,19 @@ export const orderSelect = {
 export type OrderRecord = Prisma.OrderGetPayload<{ select: typeof orderSelect }>;
 
 const transactionOptions = { maxWait: 20_000, timeout: 20_000 };
-const settleWaitMs = 15_000;
+
+/** What checkout talks to and how patient it is; tests pass their own through the context. */
+export interface CheckoutSettings {
+  /** The card processor: charges the card and says whether it was approved. */
+  charge: (cardNumber: string) => ChargeResult | Promise<ChargeResult>;
+  /** How long a repeated key waits for the first attempt to settle. */
+  replayWaitMs: number;
+}
+
+export const defaultCheckoutSettings: CheckoutSettings = {
+  charge: simulateCharge,
+  replayWaitMs: 15_000,
+};
 
 /** What an idempotency key is bound to: the cart's lines and the address, never the card. */
 export function requestFingerprint(
@@ -55,13 +67,15 @@ export async function placeOrder(
   db: Db,
   userId: string,
   input: PlaceOrderInput,
+  options: Partial<CheckoutSettings> = {},
 ): Promise<OrderRecord> {
+  const settings = { ...defaultCheckoutSettings, ...options };
   const cart = (await getCartLines(db, { userId })).map((line) => ({
     productId: line.product.id,
     quantity: line.quantity,
   }));
   const existing = await findByKey(db, userId, input.idempotencyKey);
-  if (existing) return replay(db, existing, cart, input.shippingAddress);
+  if (existing) return replay(db, existing, cart, input.shippingAddress, settings);
   if (cart.length === 0) throw new ShopError('BAD_REQUEST', 'Your cart is empty');
 
   let orderId: string;
@@ -73,9 +87,9 @@ export async function placeOrder(
     if (!hasPrismaCode(error, 'P2002')) throw error;
     const winner = await findByKey(db, userId, input.idempotencyKey);
     if (!winner) throw error;
-    return replay(db, winner, cart, input.shippingAddress);
+    return replay(db, winner, cart, input.shippingAddress, settings);
   }
-  return settlePayment(db, orderId, userId, input.payment.cardNumber);
+  return settlePayment(db, orderId, userId, input.payment.cardNumber, settings);
 }
 
 async function createPendingOrder(
@@ -129,8 +143,14 @@ async function createPendingOrder(
   return order.id;
 }
 
-async function settlePayment(db: Db, orderId: string, userId: string, cardNumber: string) {
-  const charge = simulateCharge(cardNumber);
+async function settlePayment(
+  db: Db,
+  orderId: string,
+  userId: string,
+  cardNumber: string,
+  settings: CheckoutSettings,
+) {
+  const charge = await settings.charge(cardNumber);
   await withTransactionRetry(() =>
     db.$transaction(async (tx) => {
       const order = await lockOrder(tx, orderId);
@@ -159,7 +179,13 @@ async function settlePayment(db: Db, orderId: string, userId: string, cardNumber
 }
 
 /** A repeated key: refuse it for another cart or address, else wait for the first attempt's outcome. */
-async function replay(db: Db, order: OrderRecord, cart: StockRequest[], address: ShippingAddress) {
+async function replay(
+  db: Db,
+  order: OrderRecord,
+  cart: StockRequest[],
+  address: ShippingAddress,
+  settings: CheckoutSettings,
+) {
   const lines = cart.length > 0 ? cart : order.lines;
   if (requestFingerprint(lines, address) !== order.requestHash) {
     throw new ShopError(
@@ -167,14 +193,14 @@ async function replay(db: Db, order: OrderRecord, cart: StockRequest[], address:
       'This checkout was already submitted with a different cart or address',
     );
   }
-  const settled = await waitUntilSettled(db, order);
+  const settled = await waitUntilSettled(db, order, settings.replayWaitMs);
   const declined = settled.payments.some((p) => p.kind === 'CHARGE' && p.outcome === 'DECLINED');
   if (declined) throw cardDeclined();
   return settled;
 }
 
-async function waitUntilSettled(db: Db, order: OrderRecord): Promise<OrderRecord> {
-  const deadline = Date.now() + settleWaitMs;
+async function waitUntilSettled(db: Db, order: OrderRecord, waitMs: number): Promise<OrderRecord> {
+  const deadline = Date.now() + waitMs;
   let current = order;
   // Prisma reads the relations in separate queries: only the order's own status is a safe signal.
   while (current.status === 'PENDING_PAYMENT' && Date.now() < deadline) {
