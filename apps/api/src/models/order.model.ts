@@ -151,10 +151,11 @@ async function settlePayment(
   settings: CheckoutSettings,
 ) {
   const charge = await settings.charge(cardNumber);
-  await withTransactionRetry(() =>
+  const settled = await withTransactionRetry(() =>
     db.$transaction(async (tx) => {
       const order = await lockOrder(tx, orderId);
-      if (order?.status !== 'PENDING_PAYMENT') return;
+      if (!order) throw new Error(`Order ${orderId} disappeared while its payment was settled`);
+      // Every charge the processor answered is recorded, whatever became of the order meanwhile.
       await tx.payment.create({
         data: {
           orderId,
@@ -165,6 +166,17 @@ async function settlePayment(
           cardLast4: charge.cardLast4,
         },
       });
+      if (order.status === 'CANCELLED') {
+        // Cancelled (by the shopper, or expired) while the card was charged: its stock is back
+        // already; the money goes back too.
+        if (charge.outcome === 'APPROVED') {
+          await recordRefund(tx, orderId, order.totalAmount, order.currency);
+        }
+        return false;
+      }
+      if (order.status !== 'PENDING_PAYMENT') {
+        throw new Error(`Order ${orderId} is ${order.status} before its only charge was settled`);
+      }
       if (charge.outcome === 'APPROVED') {
         await changeStatus(tx, orderId, 'PAID');
         await emptyCart(tx, userId);
@@ -172,11 +184,26 @@ async function settlePayment(
         await changeStatus(tx, orderId, 'CANCELLED');
         await returnStock(tx, await linesOf(tx, orderId));
       }
+      return true;
     }, transactionOptions),
   );
+  if (!settled) {
+    throw charge.outcome === 'APPROVED' ? cancelledAndRefunded() : cancelledBeforePayment();
+  }
   if (charge.outcome === 'DECLINED') throw cardDeclined();
   return findOrderOrThrow(db, orderId);
 }
+
+const cancelledAndRefunded = () =>
+  new ShopError(
+    'CONFLICT',
+    'This order was cancelled while your payment was being processed. The charge has been refunded in full.',
+  );
+const cancelledBeforePayment = () =>
+  new ShopError(
+    'CONFLICT',
+    'This order was cancelled before your payment went through. Nothing was charged.',
+  );
 
 /** A repeated key: refuse it for another cart or address, else wait for the first attempt's outcome. */
 async function replay(
@@ -196,6 +223,11 @@ async function replay(
   const settled = await waitUntilSettled(db, order, settings.replayWaitMs);
   const declined = settled.payments.some((p) => p.kind === 'CHARGE' && p.outcome === 'DECLINED');
   if (declined) throw cardDeclined();
+  const everPaid = settled.history.some((change) => change.status === 'PAID');
+  if (settled.status === 'CANCELLED' && !everPaid) {
+    const refunded = settled.payments.some((p) => p.kind === 'REFUND');
+    throw refunded ? cancelledAndRefunded() : cancelledBeforePayment();
+  }
   return settled;
 }
 
