@@ -21,6 +21,12 @@ describe('catalogQuery', () => {
     });
   });
 
+  it('turns control characters in the search text into spaces', () => {
+    expect(catalogQuery({ q: 'a\u0000b' }).q).toBe('a b');
+    expect(catalogQuery({ q: '\u0001\u001f\u007fmug\r\n' }).q).toBe('mug');
+    expect(catalogQuery({ q: '\u0000' }).q).toBe('');
+  });
+
   it('takes the first of repeated parameters and ignores empty ones', () => {
     expect(catalogQuery({ q: ['a', 'b'], category: '' })).toMatchObject({
       q: 'a',

@@ -15,10 +15,15 @@ export type CatalogQuery = ReturnType<typeof catalogQuery>;
 const one = (value: string | string[] | undefined) =>
   (Array.isArray(value) ? value[0] : value) || undefined;
 
+/** Control characters (NUL, newlines, DEL…) cannot be typed into the search box; they become spaces. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const controlCharacters = /[\u0000-\u001f\u007f-\u009f]+/g;
+const searchText = (value: string | undefined) => value?.replace(controlCharacters, ' ');
+
 /** Reads the catalog query from the URL; anything the contract's schema refuses falls back to the defaults. */
 export function catalogQuery(params: SearchParams) {
   const raw = {
-    q: one(params.q),
+    q: searchText(one(params.q)),
     category: one(params.category),
     sort: one(params.sort),
     cursor: one(params.cursor),
