@@ -2,8 +2,9 @@ import type { NextConfig } from 'next';
 
 /**
  * Security headers that do not depend on the request live here; the Content-Security-Policy needs a
- * fresh nonce per request, so `src/proxy.ts` sets it. The `/api/trpc` rewrite is also in the proxy,
- * because `rewrites()` would freeze `API_URL` at build time.
+ * fresh nonce per request, so `src/proxy.ts` sets it. `/api/trpc` is not a rewrite (`rewrites()`
+ * would freeze `API_URL` at build time, and an external rewrite reveals the API's address in
+ * `x-middleware-rewrite`): the Route Handler `src/app/api/trpc/[...procedures]` forwards it.
  */
 const securityHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },

@@ -14,7 +14,7 @@ function makeQueryClient() {
   });
 }
 
-/** Browser side: same-origin `/api/trpc`, which the proxy forwards to the API. */
+/** Browser side: same-origin `/api/trpc`, which a Route Handler forwards to the API. */
 export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient);
   const [trpcClient] = useState(() =>

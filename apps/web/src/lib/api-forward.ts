@@ -1,0 +1,97 @@
+/**
+ * The browser's tRPC calls arrive at the web's own `/api/trpc/<procedures>` and are forwarded here
+ * to `${apiUrl}/trpc/<procedures>` with fetch. Only the headers the API needs go up, only the
+ * headers the browser needs come back: nothing in the answer names the API's address.
+ */
+
+const prefix = '/api/trpc/';
+/** Procedure paths only ("cart.add", or a comma-separated batch): nothing else of the API is reachable. */
+const procedurePath = /^[\w.,]+$/;
+
+/**
+ * Up: the body's type, the shopper's cookies, what the API's cross-site guard reads (Origin,
+ * Sec-Fetch-Site), and the scheme and host the browser used (the API marks cookies Secure from them).
+ */
+const requestHeaders = [
+  'content-type',
+  'cookie',
+  'origin',
+  'sec-fetch-site',
+  'x-forwarded-proto',
+  'x-forwarded-host',
+] as const;
+/** Down: Set-Cookie (every one of them) and these. */
+const responseHeaders = [
+  'content-type',
+  'cache-control',
+  'retry-after',
+  'x-content-type-options',
+] as const;
+
+export const apiUnreachableMessage = 'The shop is not reachable right now. Please try again.';
+
+/**
+ * Who asked, for the API's per-address limits. Next.js sets `x-forwarded-for` to the peer's address
+ * when the request arrives without one, and keeps the header as it came otherwise: behind a proxy
+ * that appends what it saw, the rightmost entries are that proxy's word; facing browsers directly,
+ * a client could name any address, and nothing here can tell (the peer address is not exposed to
+ * route handlers). The API walks the list from the right through its trusted proxies, so the list
+ * goes on as it came, cut at the first entry from the right that is not an address.
+ */
+export function forwardedFor(header: string | null): string | undefined {
+  const hops: string[] = [];
+  for (const hop of (header ?? '').split(',').reverse()) {
+    const address = hop.trim();
+    if (!/^[\da-fA-F:.]{2,45}$/.test(address) || hops.length === 16) break;
+    hops.unshift(address);
+  }
+  return hops.length > 0 ? hops.join(', ') : undefined;
+}
+
+function copy(from: Headers, to: Headers, names: readonly string[]): void {
+  for (const name of names) {
+    const value = from.get(name);
+    if (value !== null) to.set(name, value);
+  }
+}
+
+/** Forwards one `/api/trpc/*` request to the API and streams its answer back. */
+export async function forwardToApi(
+  request: Request,
+  apiUrl: string,
+  fetchImpl: typeof fetch = fetch,
+): Promise<Response> {
+  const { pathname, search } = new URL(request.url);
+  const procedures = pathname.startsWith(prefix) ? pathname.slice(prefix.length) : '';
+  if (!procedurePath.test(procedures)) return new Response(null, { status: 404 });
+
+  const headers = new Headers();
+  copy(request.headers, headers, requestHeaders);
+  const chain = forwardedFor(request.headers.get('x-forwarded-for'));
+  if (chain) headers.set('x-forwarded-for', chain);
+  const hasBody = request.method !== 'GET' && request.method !== 'HEAD' && request.body !== null;
+
+  let upstream: Response;
+  try {
+    upstream = await fetchImpl(`${apiUrl}/trpc/${procedures}${search}`, {
+      method: request.method,
+      headers,
+      // Streamed, not buffered: the API enforces its own body size limit.
+      ...(hasBody ? { body: request.body, duplex: 'half' } : {}),
+      redirect: 'manual',
+      cache: 'no-store',
+      signal: request.signal,
+    });
+  } catch {
+    // No stack, no address: the same words whatever went wrong on the way.
+    return Response.json(
+      { error: { message: apiUnreachableMessage, code: -32603 } },
+      { status: 502, headers: { 'cache-control': 'no-store' } },
+    );
+  }
+
+  const answer = new Headers();
+  copy(upstream.headers, answer, responseHeaders);
+  for (const cookie of upstream.headers.getSetCookie()) answer.append('set-cookie', cookie);
+  return new Response(upstream.body, { status: upstream.status, headers: answer });
+}
