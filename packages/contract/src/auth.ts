@@ -1,20 +1,19 @@
 import { z } from 'zod';
+import { text } from './text';
 
-export const email = z
-  .string()
+export const email = text()
   .trim()
   .toLowerCase()
   .max(254, 'Email is at most 254 characters')
   .pipe(z.email('Enter a valid email address'));
 
-const password = z
-  .string()
+const password = text()
   .min(8, 'Password must be at least 8 characters')
   .max(128, 'Password must be at most 128 characters');
 
 export const signUpInput = z
   .object({
-    name: z.string().trim().min(1, 'Name is required').max(100, 'Name is at most 100 characters'),
+    name: text().trim().min(1, 'Name is required').max(100, 'Name is at most 100 characters'),
     email,
     password,
   })
@@ -26,13 +25,13 @@ export type SignUpInput = z.infer<typeof signUpInput>;
 
 export const logInInput = z.object({
   email,
-  password: z.string().min(1, 'Password is required').max(128),
+  password: text().min(1, 'Password is required').max(128),
 });
 export type LogInInput = z.infer<typeof logInInput>;
 
 export const changePasswordInput = z
   .object({
-    currentPassword: z.string().min(1, 'Current password is required').max(128),
+    currentPassword: text().min(1, 'Current password is required').max(128),
     newPassword: password,
   })
   .refine((v) => v.currentPassword !== v.newPassword, {

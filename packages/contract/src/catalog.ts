@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { text } from './text';
 
 export const catalogSorts = ['relevance', 'price_asc', 'price_desc', 'newest'] as const;
 export type CatalogSort = (typeof catalogSorts)[number];
 
-export const slug = z
-  .string()
+export const slug = text()
   .trim()
   .min(1, 'Slug is required')
   .max(120)
@@ -12,11 +12,11 @@ export const slug = z
 
 export const catalogListInput = z
   .object({
-    q: z.string().trim().max(100, 'Search text is at most 100 characters').optional(),
+    q: text().trim().max(100, 'Search text is at most 100 characters').optional(),
     category: slug.optional(),
     sort: z.enum(catalogSorts).default('relevance'),
     limit: z.number().int().min(1).max(100).default(24),
-    cursor: z.string().max(500).nullish(),
+    cursor: text().max(500).nullish(),
   })
   .prefault({});
 export type CatalogListInput = z.input<typeof catalogListInput>;

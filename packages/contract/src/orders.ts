@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text';
 
 export const orderStatuses = [
   'PENDING_PAYMENT',
@@ -33,17 +34,15 @@ export function isExpired(expiry: string, now: Date = new Date()): boolean {
 }
 
 export const shippingAddress = z.object({
-  fullName: z.string().trim().min(1, 'Full name is required').max(100),
-  address: z.string().trim().min(1, 'Address is required').max(200),
-  city: z.string().trim().min(1, 'City is required').max(100),
-  postalCode: z
-    .string()
+  fullName: text().trim().min(1, 'Full name is required').max(100),
+  address: text().trim().min(1, 'Address is required').max(200),
+  city: text().trim().min(1, 'City is required').max(100),
+  postalCode: text()
     .trim()
     .min(2, 'Postal code is required')
     .max(12)
     .regex(/^[A-Za-z0-9][A-Za-z0-9 -]*$/, 'Enter a valid postal code'),
-  country: z
-    .string()
+  country: text()
     .trim()
     .toUpperCase()
     .regex(/^[A-Z]{2}$/, 'Use a two-letter country code, e.g. KR'),
@@ -51,8 +50,7 @@ export const shippingAddress = z.object({
 export type ShippingAddress = z.infer<typeof shippingAddress>;
 
 export const payment = z.object({
-  cardNumber: z
-    .string()
+  cardNumber: text()
     .transform(digitsOnly)
     .pipe(
       z
@@ -60,20 +58,18 @@ export const payment = z.object({
         .regex(/^\d{12,19}$/, 'Card number must be 12 to 19 digits')
         .refine(passesLuhn, 'Card number is not valid'),
     ),
-  expiry: z
-    .string()
+  expiry: text()
     .trim()
     .regex(/^(0[1-9]|1[0-2])\/\d{2}$/, 'Use MM/YY')
     .refine((expiry) => !isExpired(expiry), 'This card has expired'),
-  cvc: z
-    .string()
+  cvc: text()
     .trim()
     .regex(/^\d{3,4}$/, 'CVC is 3 or 4 digits'),
 });
 export type Payment = z.infer<typeof payment>;
 
 export const placeOrderInput = z.object({
-  idempotencyKey: z.string().trim().min(8).max(100),
+  idempotencyKey: text().trim().min(8).max(100),
   shippingAddress,
   payment,
 });
