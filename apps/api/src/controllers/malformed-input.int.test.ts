@@ -164,3 +164,47 @@ describe('malformed input', () => {
     );
   }
 });
+
+describe('input that used to reach the database and fail there (500)', () => {
+  const forge = (cursor: Record<string, unknown>) =>
+    Buffer.from(JSON.stringify(cursor)).toString('base64url');
+  const inputs: [string, unknown][] = [
+    ['a NUL in the search text', { q: 'a\u0000b' }],
+    ['a lone surrogate in the search text', { q: 'tea \uD83D' }],
+    ['a NUL in the category', { category: 'tea\u0000' }],
+    [
+      'a cursor with a price beyond the Int column',
+      {
+        sort: 'price_asc',
+        cursor: forge({ sort: 'price_asc', price: 2 ** 31, id }),
+      },
+    ],
+    [
+      'a cursor with a huge negative price',
+      {
+        sort: 'price_desc',
+        cursor: forge({ sort: 'price_desc', price: -(2 ** 40), id }),
+      },
+    ],
+    [
+      'a cursor in year 0',
+      {
+        sort: 'newest',
+        cursor: forge({ sort: 'newest', createdAt: '0000-01-01T00:00:00.000Z', id }),
+      },
+    ],
+    [
+      'a relevance cursor in year 0',
+      {
+        q: 'tea',
+        cursor: forge({ sort: 'relevance', rank: 1, createdAt: '0000-01-01T00:00:00.000Z', id }),
+      },
+    ],
+  ];
+
+  it.each(inputs)('catalog.list with %s → BAD_REQUEST', async (_label, input) => {
+    await expect(admin.caller.catalog.list(input as never)).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
+  });
+});

@@ -2,20 +2,35 @@ import { z } from 'zod';
 import type { CatalogSort } from '@shop/contract/catalog';
 import { ShopError } from './errors';
 
+/** The Int column's range; the API only mints prices of products, and those are never negative. */
+const maxPrice = 2_147_483_647;
+const earliest = Date.UTC(1970, 0, 1);
+const latest = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+/** A product's `createdAt` exactly as `toISOString()` writes it, within years 1970–9999. */
+const createdAt = z.iso.datetime({ precision: 3 }).refine((value) => {
+  const at = new Date(value);
+  const time = at.getTime();
+  return time >= earliest && time <= latest && at.toISOString() === value;
+});
+const price = z.number().int().min(0).max(maxPrice);
+
 /**
  * Where the previous page stopped: the sort key of its last product plus the id as tie-breaker.
  * `rank` orders name matches (0) before description-only matches (1) in relevance search.
+ * Every field is bounded to what the API itself mints, so a forged cursor never reaches the
+ * database with a value its columns cannot hold.
  */
 export const cursorSchema = z.discriminatedUnion('sort', [
-  z.object({ sort: z.literal('newest'), createdAt: z.iso.datetime(), id: z.uuid() }),
-  z.object({
+  z.strictObject({ sort: z.literal('newest'), createdAt, id: z.uuid() }),
+  z.strictObject({
     sort: z.literal('relevance'),
     rank: z.union([z.literal(0), z.literal(1)]),
-    createdAt: z.iso.datetime(),
+    createdAt,
     id: z.uuid(),
   }),
-  z.object({ sort: z.literal('price_asc'), price: z.number().int(), id: z.uuid() }),
-  z.object({ sort: z.literal('price_desc'), price: z.number().int(), id: z.uuid() }),
+  z.strictObject({ sort: z.literal('price_asc'), price, id: z.uuid() }),
+  z.strictObject({ sort: z.literal('price_desc'), price, id: z.uuid() }),
 ]);
 export type Cursor = z.infer<typeof cursorSchema>;
 
