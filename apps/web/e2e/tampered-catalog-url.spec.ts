@@ -10,6 +10,7 @@ const tampered = {
   'a cursor with characters outside base64': '/?cursor=%E2%9C%93%20%2F..',
   'a cursor of another sort order': `/?cursor=${cursor({ sort: 'price_asc', price: 1000, id: someId })}`,
   'a cursor with a huge price': `/?sort=price_asc&cursor=${cursor({ sort: 'price_asc', price: 1e300, id: someId })}`,
+  'a cursor with a price beyond the price column': `/?sort=price_asc&cursor=${cursor({ sort: 'price_asc', price: 2 ** 40, id: someId })}`,
   'a cursor that is not JSON': `/?cursor=${Buffer.from('{"sort":').toString('base64url')}`,
   'a search with a NUL byte': '/?q=a%00b',
   'a search with control characters': '/?q=%01%1F%7Fmug',
