@@ -8,6 +8,7 @@ describe('loadEnv', () => {
       DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/shop',
       PORT: 4000,
       HOST: '127.0.0.1',
+      RESERVATION_MINUTES: 15,
       ALLOWED_ORIGINS: ['http://localhost:3000', 'http://127.0.0.1:3000'],
     });
   });
@@ -16,6 +17,13 @@ describe('loadEnv', () => {
     const env = loadEnv({ PORT: '4100', ALLOWED_ORIGINS: ' http://a.test , http://b.test,' });
     expect(env.PORT).toBe(4100);
     expect(env.ALLOWED_ORIGINS).toEqual(['http://a.test', 'http://b.test']);
+  });
+
+  it('reads the reservation time limit in minutes', () => {
+    expect(loadEnv({ RESERVATION_MINUTES: '30' }).RESERVATION_MINUTES).toBe(30);
+    expect(loadEnv({ RESERVATION_MINUTES: '0.5' }).RESERVATION_MINUTES).toBe(0.5);
+    expect(() => loadEnv({ RESERVATION_MINUTES: '0' })).toThrow(/RESERVATION_MINUTES/);
+    expect(() => loadEnv({ RESERVATION_MINUTES: 'soon' })).toThrow(/RESERVATION_MINUTES/);
   });
 
   it('names the bad variable', () => {

@@ -10,6 +10,8 @@ const envSchema = z.object({
     .default('postgresql://postgres@127.0.0.1:5432/shop'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().min(1).default('127.0.0.1'),
+  /** Minutes an order may await payment while it holds stock; then it is cancelled as expired. */
+  RESERVATION_MINUTES: z.coerce.number().positive().default(15),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   ALLOWED_ORIGINS: z
     .string()

@@ -5,6 +5,8 @@
 import { createPrismaClient } from '@shop/db/client';
 import { loadEnv } from './env';
 import { createLogger } from './log';
+import { shutdownGraceMs } from './models/db';
+import { startReservationSweeper } from './models/reservation-sweeper';
 import { createServer } from './server';
 
 function main(): void {
@@ -26,6 +28,12 @@ function main(): void {
     logger.fatal(`api: cannot listen on ${env.HOST}:${env.PORT}: ${reason}`);
     process.exit(1);
   });
+  // Orders still awaiting payment after RESERVATION_MINUTES give their stock back.
+  const sweeper = startReservationSweeper({
+    prisma,
+    ttlMs: env.RESERVATION_MINUTES * 60_000,
+    logger,
+  });
   server.listen(env.PORT, env.HOST, () => {
     logger.info(`api: listening on http://${env.HOST}:${env.PORT} (tRPC at /trpc)`);
   });
@@ -35,10 +43,12 @@ function main(): void {
     if (stopping) return;
     stopping = true;
     logger.info(`api: ${signal} received, shutting down`);
-    const force = setTimeout(() => process.exit(1), 10_000);
+    // Longer than a transaction may run: one in flight commits or rolls back, never cut off.
+    const force = setTimeout(() => process.exit(1), shutdownGraceMs);
     force.unref();
+    const sweeping = sweeper.stop();
     server.close(() => {
-      void prisma.$disconnect().finally(() => process.exit(0));
+      void sweeping.then(() => prisma.$disconnect()).finally(() => process.exit(0));
     });
     server.closeIdleConnections();
   };

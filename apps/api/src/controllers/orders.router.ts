@@ -7,7 +7,9 @@ export const ordersRouter = router({
   place: protectedProcedure
     .input(placeOrderInput)
     .mutation(async ({ ctx, input }) =>
-      orderView(await placeOrder(ctx.prisma, ctx.user.id, input, ctx.checkout)),
+      orderView(
+        await placeOrder(ctx.prisma, ctx.user.id, input, { ...ctx.checkout, log: ctx.log }),
+      ),
     ),
 
   list: protectedProcedure.query(async ({ ctx }) =>

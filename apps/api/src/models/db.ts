@@ -3,6 +3,15 @@ import type { Prisma, PrismaClient } from '@shop/db/client';
 export type Db = PrismaClient;
 export type Tx = Prisma.TransactionClient;
 
+/**
+ * How long a transaction may wait for a connection, and then how long it may run. The shutdown
+ * grace is derived from it so that a transaction in flight when SIGTERM arrives always gets to
+ * commit or roll back instead of being cut off by the process exit.
+ */
+export const transactionTimeoutMs = 20_000;
+export const transactionOptions = { maxWait: transactionTimeoutMs, timeout: transactionTimeoutMs };
+export const shutdownGraceMs = transactionTimeoutMs + 10_000;
+
 /** Prisma's known-request errors carry a `code` such as P2002 (unique violation). */
 export function hasPrismaCode(error: unknown, code: string): boolean {
   return typeof error === 'object' && error !== null && 'code' in error && error.code === code;

@@ -9,6 +9,7 @@ export type ShopErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'PAYMENT_REQUIRED'
+  | 'TIMEOUT'
   | 'TOO_MANY_REQUESTS';
 
 export class ShopError extends Error {
@@ -27,4 +28,10 @@ export const cardDeclined = () =>
   new ShopError(
     'PAYMENT_REQUIRED',
     'Your card was declined. No money was taken — try another card.',
+  );
+/** A retryable answer: the first attempt with this key has not settled yet. Keep the key. */
+export const checkoutStillProcessing = () =>
+  new ShopError(
+    'TIMEOUT',
+    'This checkout is still being processed. Try again in a moment — you will not be charged twice.',
   );

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { PlaceOrderInput, ShippingAddress } from '@shop/contract/orders';
-import type { OrderStatus, Prisma } from '@shop/db/client';
+import type { OrderStatus, Prisma, StatusChangeReason } from '@shop/db/client';
+import { silentLogger, type Logger } from '../log';
 import { getCartLines, emptyCart } from './cart.model';
-import { hasPrismaCode, withTransactionRetry, type Db, type Tx } from './db';
-import { ShopError, cardDeclined } from './errors';
+import { hasPrismaCode, transactionOptions, withTransactionRetry, type Db, type Tx } from './db';
+import { ShopError, cardDeclined, checkoutStillProcessing } from './errors';
 import { assertTransition } from './order-status';
 import { simulateCharge, type ChargeResult } from './payment.model';
 import { reserveStock, returnStock, sumPerProduct, type StockRequest } from './stock.model';
@@ -25,27 +26,32 @@ export const orderSelect = {
     orderBy: { name: 'asc' },
     select: { productId: true, name: true, unitPrice: true, quantity: true, lineTotal: true },
   },
-  history: { orderBy: { at: 'asc' }, select: { status: true, at: true } },
+  history: { orderBy: { at: 'asc' }, select: { status: true, at: true, reason: true } },
   payments: { select: { kind: true, outcome: true } },
   user: { select: { name: true, email: true } },
 } satisfies Prisma.OrderSelect;
 
 export type OrderRecord = Prisma.OrderGetPayload<{ select: typeof orderSelect }>;
 
-const transactionOptions = { maxWait: 20_000, timeout: 20_000 };
-
 /** What checkout talks to and how patient it is; tests pass their own through the context. */
 export interface CheckoutSettings {
   /** The card processor: charges the card and says whether it was approved. */
   charge: (cardNumber: string) => ChargeResult | Promise<ChargeResult>;
-  /** How long a repeated key waits for the first attempt to settle. */
+  /**
+   * How long a repeated key waits for the first attempt to settle before answering "still being
+   * processed" (a retryable TIMEOUT) instead of a pending order.
+   */
   replayWaitMs: number;
+  /** A seam for tests: runs inside each settle transaction; throwing there stands for a failed settle. */
+  beforeSettle?: (attempt: number) => void | Promise<void>;
 }
 
 export const defaultCheckoutSettings: CheckoutSettings = {
   charge: simulateCharge,
-  replayWaitMs: 15_000,
+  replayWaitMs: 3_000,
 };
+
+export type PlaceOrderOptions = Partial<CheckoutSettings> & { log?: Logger };
 
 /** What an idempotency key is bound to: the cart's lines and the address, never the card. */
 export function requestFingerprint(
@@ -62,14 +68,16 @@ export function requestFingerprint(
 /**
  * Checkout: reserve stock and record a PENDING_PAYMENT order in one transaction, charge the card,
  * then settle. The same idempotency key always leads back to the same order and a single charge.
+ * If settling fails the order is released (cancelled, stock returned, an approved charge refunded);
+ * if even that fails, the reservation's time limit releases it (reservation.model.ts).
  */
 export async function placeOrder(
   db: Db,
   userId: string,
   input: PlaceOrderInput,
-  options: Partial<CheckoutSettings> = {},
+  { log = silentLogger, ...options }: PlaceOrderOptions = {},
 ): Promise<OrderRecord> {
-  const settings = { ...defaultCheckoutSettings, ...options };
+  const settings: Settings = { ...defaultCheckoutSettings, ...options, log };
   const cart = (await getCartLines(db, { userId })).map((line) => ({
     productId: line.product.id,
     quantity: line.quantity,
@@ -91,6 +99,8 @@ export async function placeOrder(
   }
   return settlePayment(db, orderId, userId, input.payment.cardNumber, settings);
 }
+
+type Settings = CheckoutSettings & { log: Logger };
 
 async function createPendingOrder(
   tx: Tx,
@@ -148,31 +158,69 @@ async function settlePayment(
   orderId: string,
   userId: string,
   cardNumber: string,
-  settings: CheckoutSettings,
-) {
-  const charge = await settings.charge(cardNumber);
-  const settled = await withTransactionRetry(() =>
+  settings: Settings,
+): Promise<OrderRecord> {
+  let charge: ChargeResult;
+  try {
+    charge = await settings.charge(cardNumber);
+  } catch (error) {
+    await releaseAfterFailure(db, orderId, null, error, settings.log);
+    throw error;
+  }
+  let outcome: Settled;
+  try {
+    outcome = await settleCharge(db, orderId, userId, charge, settings, 1).catch(
+      (error: unknown) => {
+        settings.log.warn(
+          { event: 'order.settle_retried', orderId, err: error },
+          `order ${orderId}: settling failed once; trying again`,
+        );
+        return settleCharge(db, orderId, userId, charge, settings, 2);
+      },
+    );
+  } catch (error) {
+    const before = await releaseAfterFailure(db, orderId, charge, error, settings.log);
+    // The last attempt committed after all (its answer was lost): the order is paid.
+    if (before === 'PAID') return findOrderOrThrow(db, orderId);
+    throw error;
+  }
+  if (outcome === 'cancelled') {
+    throw charge.outcome === 'APPROVED' ? cancelledAndRefunded() : cancelledBeforePayment();
+  }
+  if (outcome === 'declined') throw cardDeclined();
+  return findOrderOrThrow(db, orderId);
+}
+
+type Settled = 'paid' | 'declined' | 'cancelled';
+
+/** Records the processor's answer and moves the order on, in one transaction. */
+async function settleCharge(
+  db: Db,
+  orderId: string,
+  userId: string,
+  charge: ChargeResult,
+  settings: Settings,
+  attempt: number,
+): Promise<Settled> {
+  return withTransactionRetry(() =>
     db.$transaction(async (tx) => {
       const order = await lockOrder(tx, orderId);
       if (!order) throw new Error(`Order ${orderId} disappeared while its payment was settled`);
+      await settings.beforeSettle?.(attempt);
+      if (attempt > 1 && (await chargeRecorded(tx, orderId))) {
+        // An earlier attempt committed although its answer never arrived.
+        if (order.status === 'PAID') return 'paid';
+        return charge.outcome === 'APPROVED' ? 'cancelled' : 'declined';
+      }
       // Every charge the processor answered is recorded, whatever became of the order meanwhile.
-      await tx.payment.create({
-        data: {
-          orderId,
-          kind: 'CHARGE',
-          outcome: charge.outcome,
-          amount: order.totalAmount,
-          currency: order.currency,
-          cardLast4: charge.cardLast4,
-        },
-      });
+      await recordCharge(tx, orderId, order, charge);
       if (order.status === 'CANCELLED') {
         // Cancelled (by the shopper, or expired) while the card was charged: its stock is back
         // already; the money goes back too.
         if (charge.outcome === 'APPROVED') {
           await recordRefund(tx, orderId, order.totalAmount, order.currency);
         }
-        return false;
+        return 'cancelled';
       }
       if (order.status !== 'PENDING_PAYMENT') {
         throw new Error(`Order ${orderId} is ${order.status} before its only charge was settled`);
@@ -180,24 +228,113 @@ async function settlePayment(
       if (charge.outcome === 'APPROVED') {
         await changeStatus(tx, orderId, 'PAID');
         await emptyCart(tx, userId);
-      } else {
-        await changeStatus(tx, orderId, 'CANCELLED');
-        await returnStock(tx, await linesOf(tx, orderId));
+        return 'paid';
       }
-      return true;
+      await changeStatus(tx, orderId, 'CANCELLED');
+      await returnStock(tx, await linesOf(tx, orderId));
+      return 'declined';
     }, transactionOptions),
   );
-  if (!settled) {
-    throw charge.outcome === 'APPROVED' ? cancelledAndRefunded() : cancelledBeforePayment();
+}
+
+async function chargeRecorded(tx: Tx, orderId: string): Promise<boolean> {
+  const row = await tx.payment.findUnique({
+    where: { orderId_kind: { orderId, kind: 'CHARGE' } },
+    select: { id: true },
+  });
+  return row !== null;
+}
+
+async function recordCharge(
+  tx: Tx,
+  orderId: string,
+  order: { totalAmount: number; currency: string },
+  charge: ChargeResult,
+): Promise<void> {
+  await tx.payment.create({
+    data: {
+      orderId,
+      kind: 'CHARGE',
+      outcome: charge.outcome,
+      amount: order.totalAmount,
+      currency: order.currency,
+      cardLast4: charge.cardLast4,
+    },
+  });
+}
+
+/**
+ * Settling failed: cancel the order and return its stock (reason PAYMENT_FAILED), and record the
+ * processor's answer with a refund if it took money. Never throws; if the database refuses even
+ * this, the failure is logged and the reservation's time limit releases the order later.
+ * Answers the status the order had, so a settle that did commit is recognised.
+ */
+async function releaseAfterFailure(
+  db: Db,
+  orderId: string,
+  charge: ChargeResult | null,
+  cause: unknown,
+  log: Logger,
+): Promise<OrderStatus | null> {
+  const stage = charge ? 'settle' : 'charge';
+  try {
+    const before = await withTransactionRetry(() =>
+      db.$transaction(async (tx) => {
+        const order = await lockOrder(tx, orderId);
+        if (!order) return null;
+        if (order.status === 'PENDING_PAYMENT') {
+          await returnStock(tx, await linesOf(tx, orderId));
+          await changeStatus(tx, orderId, 'CANCELLED', 'PAYMENT_FAILED');
+        }
+        const cancelled = order.status === 'PENDING_PAYMENT' || order.status === 'CANCELLED';
+        if (charge && cancelled && !(await chargeRecorded(tx, orderId))) {
+          await recordCharge(tx, orderId, order, charge);
+          if (charge.outcome === 'APPROVED') {
+            await recordRefund(tx, orderId, order.totalAmount, order.currency);
+          }
+        }
+        return order.status;
+      }, transactionOptions),
+    );
+    if (before === 'PAID') {
+      log.warn(
+        { event: 'order.settle_recovered', orderId, err: cause },
+        `order ${orderId}: settling reported a failure but had committed; the order is paid`,
+      );
+    } else {
+      log.error(
+        { event: 'order.settle_failed', orderId, stage, released: true, err: cause },
+        `order ${orderId}: ${stage} failed; the order was cancelled and its stock returned`,
+      );
+    }
+    return before;
+  } catch (error) {
+    log.error(
+      {
+        event: 'order.settle_failed',
+        orderId,
+        stage,
+        released: false,
+        chargeOutcome: charge?.outcome ?? null,
+        cardLast4: charge?.cardLast4 ?? null,
+        err: cause,
+        releaseErr: error,
+      },
+      `order ${orderId}: ${stage} failed and could not be released; its reservation expires on its own`,
+    );
+    return null;
   }
-  if (charge.outcome === 'DECLINED') throw cardDeclined();
-  return findOrderOrThrow(db, orderId);
 }
 
 const cancelledAndRefunded = () =>
   new ShopError(
     'CONFLICT',
     'This order was cancelled while your payment was being processed. The charge has been refunded in full.',
+  );
+const reservationExpired = () =>
+  new ShopError(
+    'CONFLICT',
+    'This checkout expired before the payment went through. Nothing was charged — please place your order again.',
   );
 const cancelledBeforePayment = () =>
   new ShopError(
@@ -211,7 +348,7 @@ async function replay(
   order: OrderRecord,
   cart: StockRequest[],
   address: ShippingAddress,
-  settings: CheckoutSettings,
+  settings: Settings,
 ) {
   const lines = cart.length > 0 ? cart : order.lines;
   if (requestFingerprint(lines, address) !== order.requestHash) {
@@ -223,10 +360,13 @@ async function replay(
   const settled = await waitUntilSettled(db, order, settings.replayWaitMs);
   const declined = settled.payments.some((p) => p.kind === 'CHARGE' && p.outcome === 'DECLINED');
   if (declined) throw cardDeclined();
+  if (settled.status === 'PENDING_PAYMENT') throw checkoutStillProcessing();
   const everPaid = settled.history.some((change) => change.status === 'PAID');
   if (settled.status === 'CANCELLED' && !everPaid) {
     const refunded = settled.payments.some((p) => p.kind === 'REFUND');
-    throw refunded ? cancelledAndRefunded() : cancelledBeforePayment();
+    const expired = settled.history.some((change) => change.reason === 'EXPIRED');
+    if (refunded) throw cancelledAndRefunded();
+    throw expired ? reservationExpired() : cancelledBeforePayment();
   }
   return settled;
 }
@@ -262,13 +402,18 @@ async function lockOrder(tx: Tx, id: string) {
   return rows[0];
 }
 
-async function linesOf(tx: Tx, orderId: string): Promise<StockRequest[]> {
+export async function linesOf(tx: Tx, orderId: string): Promise<StockRequest[]> {
   return tx.orderLine.findMany({ where: { orderId }, select: { productId: true, quantity: true } });
 }
 
-async function changeStatus(tx: Tx, orderId: string, status: OrderStatus): Promise<void> {
+export async function changeStatus(
+  tx: Tx,
+  orderId: string,
+  status: OrderStatus,
+  reason: StatusChangeReason | null = null,
+): Promise<void> {
   await tx.order.update({ where: { id: orderId }, data: { status } });
-  await tx.orderStatusChange.create({ data: { orderId, status, at: new Date() } });
+  await tx.orderStatusChange.create({ data: { orderId, status, reason, at: new Date() } });
 }
 
 export async function listOrders(db: Db, userId: string): Promise<OrderRecord[]> {

@@ -52,6 +52,8 @@ export function orderView(order: OrderRecord) {
     history: order.history.map((change) => ({
       status: change.status,
       at: change.at.toISOString(),
+      // Why, when no person caused it: EXPIRED (reservation time limit) or PAYMENT_FAILED.
+      ...(change.reason ? { reason: change.reason } : {}),
     })),
   };
 }
