@@ -93,34 +93,47 @@ export async function removeFromCart(db: Db, owner: CartOwner, productId: string
   return getCartLines(db, owner);
 }
 
-/** Moves a guest's lines into the account's cart: quantities summed, capped at stock. */
+/**
+ * Moves a guest's lines into the account's cart: quantities summed, capped at stock and at the line
+ * maximum; sold-out products stay behind. One statement deletes the guest cart and upserts its lines,
+ * so it is atomic: two log-ins at once with the same guest cookie wait on the guest cart's row and
+ * the second finds nothing left to add; and the sum is taken in the database from the line as it is
+ * then, so an add to the account cart that lands during the merge is kept.
+ */
 export async function mergeGuestCart(
   db: Db,
   guestTokenHash: string,
   userId: string,
 ): Promise<void> {
-  const guestLines = await getCartLines(db, { guestTokenHash });
-  if (guestLines.length > 0) {
-    const cartId = await ensureCartId(db, { userId });
-    await db.$transaction(async (tx) => {
-      for (const { product, quantity } of guestLines) {
-        const where = { cartId_productId: { cartId, productId: product.id } };
-        const existing = await tx.cartItem.findUnique({ where, select: { quantity: true } });
-        const merged = Math.min(
-          (existing?.quantity ?? 0) + quantity,
-          product.stock,
-          maxLineQuantity,
-        );
-        if (merged <= 0) continue;
-        await tx.cartItem.upsert({
-          where,
-          create: { cartId, productId: product.id, quantity: merged },
-          update: { quantity: merged },
-        });
-      }
-    });
+  const guest = await db.cart.findUnique({
+    where: { guestTokenHash },
+    select: { _count: { select: { items: true } } },
+  });
+  if (!guest) return;
+  if (guest._count.items === 0) {
+    await db.cart.deleteMany({ where: { guestTokenHash } });
+    return;
   }
-  await db.cart.deleteMany({ where: { guestTokenHash } });
+  const cartId = await ensureCartId(db, { userId });
+  // The guest's lines are read from the statement's snapshot; the cart's deletion cascades to them
+  // only at the end of the statement. Lines are written in product order, so two merges into one
+  // account cart lock its lines in the same order.
+  await db.$executeRaw`
+    WITH guest AS (
+      DELETE FROM "Cart" WHERE "guestTokenHash" = ${guestTokenHash} RETURNING "id"
+    )
+    INSERT INTO "CartItem" ("cartId", "productId", "quantity")
+    SELECT ${cartId}::uuid, i."productId", LEAST(i."quantity", p."stock", ${maxLineQuantity}::int)
+    FROM "CartItem" i
+    JOIN guest g ON g."id" = i."cartId"
+    JOIN "Product" p ON p."id" = i."productId"
+    WHERE p."stock" > 0
+    ORDER BY i."productId"
+    ON CONFLICT ("cartId", "productId") DO UPDATE SET "quantity" = LEAST(
+      "CartItem"."quantity" + EXCLUDED."quantity",
+      (SELECT "stock" FROM "Product" WHERE "id" = EXCLUDED."productId"),
+      ${maxLineQuantity}::int
+    )`;
 }
 
 export async function emptyCart(tx: Tx, userId: string): Promise<void> {
