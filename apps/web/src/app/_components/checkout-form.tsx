@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useRef, type FormEvent } from 'react';
 import { placeOrderInput } from '@shop/contract/orders';
 import { useTRPC } from '~/trpc/client';
-import { afterFailure, attemptFor, type Attempt } from '~/lib/checkout-attempt';
+import { afterFailure, attemptFor, failureOutcome, type Attempt } from '~/lib/checkout-attempt';
 import { validate } from '~/lib/field-errors';
 import { formValues } from '~/lib/form-values';
 import { isNetworkError, trpcErrorCode } from '~/lib/trpc-error';
@@ -52,9 +52,10 @@ export function CheckoutForm({ defaultName }: { defaultName: string }) {
         router.refresh();
       },
       onError: (error) => {
+        // No answer, or "still being processed": the next click retries with the same key.
         attempt.current = afterFailure(
           current,
-          isNetworkError(error) ? 'network_error' : 'answered',
+          failureOutcome({ networkError: isNetworkError(error), code: trpcErrorCode(error) }),
         );
         errors.fromServer(error, form);
         if (trpcErrorCode(error) === 'PAYMENT_REQUIRED') router.refresh();
