@@ -53,6 +53,15 @@ export const defaultCheckoutSettings: CheckoutSettings = {
 
 export type PlaceOrderOptions = Partial<CheckoutSettings> & { log?: Logger };
 
+/** Money columns are Int: the largest amount, in minor units, one order (and its charge) can hold. */
+export const maxMoneyAmount = 2_147_483_647;
+
+const orderTooLarge = () =>
+  new ShopError(
+    'BAD_REQUEST',
+    'This order comes to more than one payment can hold. Please remove some items or split it into smaller orders.',
+  );
+
 /** What an idempotency key is bound to: the cart's lines and the address, never the card. */
 export function requestFingerprint(
   lines: readonly StockRequest[],
@@ -135,6 +144,9 @@ async function createPendingOrder(
       'Items priced in different currencies cannot be ordered together',
     );
   }
+  const totalAmount = lines.reduce((sum, line) => sum + line.unitPrice * line.quantity, 0);
+  // Each line total is at most the order total, so one check covers every money column.
+  if (totalAmount > maxMoneyAmount) throw orderTooLarge();
   await tx.orderLine.createMany({
     data: lines.map((line) => ({
       orderId: order.id,
@@ -145,7 +157,6 @@ async function createPendingOrder(
       lineTotal: line.unitPrice * line.quantity,
     })),
   });
-  const totalAmount = lines.reduce((sum, line) => sum + line.unitPrice * line.quantity, 0);
   await tx.order.update({ where: { id: order.id }, data: { totalAmount, currency } });
   await tx.orderStatusChange.create({
     data: { orderId: order.id, status: 'PENDING_PAYMENT', at: placedAt },
