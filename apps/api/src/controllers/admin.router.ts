@@ -12,16 +12,22 @@ export const adminRouter = router({
         (await listAllOrders(ctx.prisma, input.status)).map(adminOrderView),
       ),
 
-    ship: adminProcedure
-      .input(orderIdInput)
-      .mutation(async ({ ctx, input }) =>
-        adminOrderView(await advanceOrder(ctx.prisma, input.id, 'SHIPPED')),
-      ),
+    ship: adminProcedure.input(orderIdInput).mutation(async ({ ctx, input }) => {
+      const order = await advanceOrder(ctx.prisma, input.id, 'SHIPPED');
+      ctx.log.info(
+        { event: 'order.shipped', orderId: order.id, adminId: ctx.user.id },
+        `order ${order.id} marked shipped`,
+      );
+      return adminOrderView(order);
+    }),
 
-    deliver: adminProcedure
-      .input(orderIdInput)
-      .mutation(async ({ ctx, input }) =>
-        adminOrderView(await advanceOrder(ctx.prisma, input.id, 'DELIVERED')),
-      ),
+    deliver: adminProcedure.input(orderIdInput).mutation(async ({ ctx, input }) => {
+      const order = await advanceOrder(ctx.prisma, input.id, 'DELIVERED');
+      ctx.log.info(
+        { event: 'order.delivered', orderId: order.id, adminId: ctx.user.id },
+        `order ${order.id} marked delivered`,
+      );
+      return adminOrderView(order);
+    }),
   }),
 });
