@@ -1,10 +1,13 @@
-// `npm run bench [-- --duration 10 --warmup 2 --connections 16 --port 4200 --only catalog.get,orders.place --keep-db]`
+// `npm run bench [-- --duration 10 --warmup 2 --connections 16 --port 4200 --products 10000 --only catalog.get,orders.place --keep-db]`
 // A benchmark, not a test: provisions its own seeded database, starts the production API and two reference servers,
 // drives each over HTTP with autocannon at fixed concurrency and reports req/s, p50, p99 and ratios to the references.
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { tsImport } from 'tsx/esm/api';
 import { apiEntry, buildApiIfNeeded } from './bench/api.mjs';
-import { benchDatabase, provisionDatabase } from './bench/database.mjs';
+import { benchDatabase, productCount, provisionDatabase } from './bench/database.mjs';
 import { measure } from './bench/measure.mjs';
 import {
   assertPortFree,
@@ -24,6 +27,7 @@ const { values: flags } = parseArgs({
     warmup: { type: 'string', default: '2' },
     connections: { type: 'string', default: '16' },
     port: { type: 'string', default: '4200' },
+    products: { type: 'string', default: String(productCount) },
     only: { type: 'string' },
     'max-error-rate': { type: 'string', default: '0.01' },
     'keep-db': { type: 'boolean', default: false },
@@ -34,7 +38,9 @@ const { values: flags } = parseArgs({
 if (flags.help) {
   console.log(
     'npm run bench -- [--duration s] [--warmup s] [--connections n] [--port n (n+1, n+2 for the references)]\n' +
-      '                 [--only name,name] [--max-error-rate 0.01] [--keep-db] [--rebuild]',
+      '                 [--products n (catalog size, at least ' +
+      productCount +
+      ')] [--only name,name] [--max-error-rate 0.01] [--keep-db] [--rebuild]',
   );
   process.exit(0);
 }
@@ -45,6 +51,11 @@ const settings = {
   maxErrorRate: Number(flags['max-error-rate']),
 };
 const port = Number(flags.port);
+const products = Number(flags.products);
+if (!Number.isInteger(products) || products < productCount) {
+  console.error(`bench: --products must be a whole number of at least ${productCount}`);
+  process.exit(1);
+}
 const script = (name) => fileURLToPath(new URL(`./bench/${name}`, import.meta.url));
 const log = (line) => console.error(line);
 
@@ -81,17 +92,60 @@ async function startServers(database, shoppers) {
   return { apiUrl, helloUrl, pgCheckoutUrl };
 }
 
-/** All slugs (shuffled), and a word from product names that about 2% of the catalogue carries. */
+/**
+ * `provisionDatabase` seeds its standard catalog; a bigger `--products` tops it up with more generated
+ * products (the seed is idempotent and fills the gap), then refreshes the planner's statistics.
+ */
+async function growCatalog(database) {
+  if (database.products >= products) return database;
+  const { seed } = await tsImport('@shop/db/seed', import.meta.url);
+  const started = performance.now();
+  await seed(database.url, { products });
+  const seedMs = database.seedMs + Math.round(performance.now() - started);
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    const count = Number((await client.query('SELECT count(*) FROM "Product"')).rows[0].count);
+    if (count < products) throw new Error(`seed left ${count} products, expected ${products}`);
+    return { ...database, products: count, seedMs };
+  } finally {
+    await client.end();
+  }
+}
+
+const countMatches = async (db, word) =>
+  Number(
+    (
+      await db.query(`SELECT count(*) FROM "Product" WHERE name ILIKE $1 OR description ILIKE $1`, [
+        `%${word}%`,
+      ])
+    ).rows[0].count,
+  );
+
+/**
+ * All slugs (shuffled); a word from product names that about 2% of the catalogue carries; and a rare
+ * word, the name word that the fewest products match (a handful), to search for.
+ */
 async function catalogFixtures(db) {
   const slugs = (await db.query('SELECT slug FROM "Product" ORDER BY md5(slug)')).rows;
-  const { rows } = await db.query(
-    `SELECT w AS word FROM (SELECT DISTINCT id, regexp_split_to_table(lower(name), '[^a-z]+') AS w FROM "Product") t
-     WHERE length(w) >= 4 GROUP BY w ORDER BY abs(count(*) - 200), w LIMIT 1`,
-  );
-  const word = rows[0]?.word ?? 'the';
-  const matching = `SELECT count(*) FROM "Product" WHERE name ILIKE $1 OR description ILIKE $1`;
-  const matches = Number((await db.query(matching, [`%${word}%`])).rows[0].count);
-  return { slugs: slugs.map((r) => r.slug), searchTerm: { word, matches } };
+  const words = `SELECT w AS word, count(*) AS n FROM (SELECT DISTINCT id, regexp_split_to_table(lower(name), '[^a-z]+') AS w FROM "Product") t
+     WHERE length(w) >= 4 GROUP BY w`;
+  const total = slugs.length;
+  const common = await db.query(`${words} ORDER BY abs(count(*) - $1), w LIMIT 1`, [
+    Math.round(total / 50),
+  ]);
+  const word = common.rows[0]?.word ?? 'the';
+  // A word in few names may still be part of other words (pack → backpack): count what ILIKE matches.
+  const candidates = (await db.query(`${words} ORDER BY count(*), w LIMIT 10`)).rows;
+  const rare = [];
+  for (const { word: candidate } of candidates)
+    rare.push({ word: candidate, matches: await countMatches(db, candidate) });
+  rare.sort((a, b) => a.matches - b.matches || a.word.localeCompare(b.word));
+  return {
+    slugs: slugs.map((r) => r.slug),
+    searchTerm: { word, matches: await countMatches(db, word) },
+    rareTerm: rare.find((r) => r.matches > 0) ?? { word: 'zzqx', matches: 0 },
+  };
 }
 
 async function runScenarios(scenarios) {
@@ -130,7 +184,7 @@ async function main() {
   const machine = machineFacts();
   log(`bench: ${summaryLine({ machine, settings })}`);
   for (const p of [port, port + 1, port + 2]) await assertPortFree(p);
-  const database = await provisionDatabase({ keep: flags['keep-db'] });
+  const database = await growCatalog(await provisionDatabase({ keep: flags['keep-db'] }));
   const lifecycle = flags['keep-db']
     ? 'dropped and recreated at start, kept afterwards (--keep-db)'
     : 'dropped and recreated at start, dropped at the end';

@@ -110,10 +110,12 @@ export function buildScenarios({
   pgCheckoutUrl,
   slugs,
   searchTerm,
+  rareTerm,
   shoppers,
   cartUsers,
 }) {
   let nextSlug = 0;
+  const catalogSize = slugs.length.toLocaleString('en');
   return [
     {
       name: 'ref:hello',
@@ -133,14 +135,21 @@ export function buildScenarios({
     {
       name: 'catalog.list+q',
       url: apiUrl,
-      means: `GET catalog.list {q: "${searchTerm.word}", limit: 24} (relevance; ${searchTerm.matches} of 10,000 names match)`,
+      means: `GET catalog.list {q: "${searchTerm.word}", limit: 24} (relevance; ${searchTerm.matches} of ${catalogSize} products match)`,
       check: (data) => data.items.length > 0,
       requests: [{ method: 'GET', path: query('catalog.list', { q: searchTerm.word, limit: 24 }) }],
     },
     {
+      name: 'catalog.list+q:rare',
+      url: apiUrl,
+      means: `GET catalog.list {q: "${rareTerm.word}", limit: 24} (relevance; a rare word: ${rareTerm.matches} of ${catalogSize} products match)`,
+      check: (data) => data.items.length === Math.min(rareTerm.matches, 24),
+      requests: [{ method: 'GET', path: query('catalog.list', { q: rareTerm.word, limit: 24 }) }],
+    },
+    {
       name: 'catalog.get',
       url: apiUrl,
-      means: 'GET catalog.get {slug}, slugs rotating over all 10,000 products',
+      means: `GET catalog.get {slug}, slugs rotating over all ${catalogSize} products`,
       check: (data) => typeof data.slug === 'string',
       requests: [
         {
