@@ -10,7 +10,28 @@ describe('loadEnv', () => {
       HOST: '127.0.0.1',
       RESERVATION_MINUTES: 15,
       ALLOWED_ORIGINS: ['http://localhost:3000', 'http://127.0.0.1:3000'],
+      TRUSTED_PROXIES: ['127.0.0.0/8', '::1'],
+      LOGIN_MAX_ATTEMPTS: 5,
+      LOGIN_WINDOW_MINUTES: 15,
+      SIGNUP_MAX_PER_ADDRESS: 30,
+      SIGNUP_WINDOW_MINUTES: 60,
+      PASSWORD_HASH_CONCURRENCY: 2,
+      PASSWORD_HASH_QUEUE: 32,
+      MAX_BATCH_SIZE: 10,
     });
+  });
+
+  it('reads the security settings and refuses bad ones by name', () => {
+    const env = loadEnv({
+      TRUSTED_PROXIES: ' 10.0.0.0/8 , ::1,',
+      SIGNUP_MAX_PER_ADDRESS: '100',
+    });
+    expect(env.TRUSTED_PROXIES).toEqual(['10.0.0.0/8', '::1']);
+    expect(env.SIGNUP_MAX_PER_ADDRESS).toBe(100);
+    expect(loadEnv({ TRUSTED_PROXIES: '' }).TRUSTED_PROXIES).toEqual([]);
+    expect(() => loadEnv({ TRUSTED_PROXIES: 'web.internal' })).toThrow(/TRUSTED_PROXIES/);
+    expect(() => loadEnv({ LOGIN_MAX_ATTEMPTS: '0' })).toThrow(/LOGIN_MAX_ATTEMPTS/);
+    expect(() => loadEnv({ MAX_BATCH_SIZE: 'lots' })).toThrow(/MAX_BATCH_SIZE/);
   });
 
   it('parses a comma list of origins and a numeric port', () => {

@@ -1,6 +1,12 @@
 import { z } from 'zod';
+import { defaultTrustedProxies, isAddressOrBlock } from './http/client-address';
+import { defaultAuthLimits } from './models/login-throttle.model';
+import { defaultQueueLimits } from './models/password-queue';
 
 const defaultOrigins = 'http://localhost:3000,http://127.0.0.1:3000';
+
+const positiveInt = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
+const positive = (fallback: number) => z.coerce.number().positive().default(fallback);
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -22,6 +28,29 @@ const envSchema = z.object({
         .map((origin) => origin.trim())
         .filter(Boolean),
     ),
+  /** Peers whose X-Forwarded-For is believed (IP addresses or CIDR blocks); empty trusts none. */
+  TRUSTED_PROXIES: z
+    .string()
+    .default(defaultTrustedProxies.join(','))
+    .transform((list) =>
+      list
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
+    .refine((entries) => entries.every(isAddressOrBlock), {
+      message: 'TRUSTED_PROXIES must be a comma list of IP addresses or CIDR blocks',
+    }),
+  /** Password checks per email (log-in) and per account (password change) per window. */
+  LOGIN_MAX_ATTEMPTS: positiveInt(defaultAuthLimits.logIn.max),
+  LOGIN_WINDOW_MINUTES: positive(defaultAuthLimits.logIn.windowMinutes),
+  SIGNUP_MAX_PER_ADDRESS: positiveInt(defaultAuthLimits.signUp.max),
+  SIGNUP_WINDOW_MINUTES: positive(defaultAuthLimits.signUp.windowMinutes),
+  /** argon2 jobs at once, and how many may wait before callers are told the server is busy. */
+  PASSWORD_HASH_CONCURRENCY: positiveInt(defaultQueueLimits.concurrency),
+  PASSWORD_HASH_QUEUE: z.coerce.number().int().min(0).default(defaultQueueLimits.maxWaiting),
+  /** Calls allowed in one batched tRPC request. */
+  MAX_BATCH_SIZE: positiveInt(10),
 });
 
 export type Env = z.infer<typeof envSchema>;

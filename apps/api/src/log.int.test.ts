@@ -93,3 +93,82 @@ describe('the API log', () => {
     expect(lines.find((line) => line.msg === 'probe')).toMatchObject({ password: '[redacted]' });
   });
 });
+
+describe('security events', () => {
+  it('logs failed log-ins, lockouts, password changes and sign-up limits, with no secret in them', async () => {
+    await h.prisma.rateLimit.deleteMany({ where: { bucket: 'sign-up' } });
+    const { lines, logger } = captureLog();
+    const server = createServer({
+      prisma: h.prisma,
+      allowedOrigins: [origin],
+      logger,
+      auth: { signUp: { max: 1, windowMinutes: 60 } },
+    });
+    servers.push(server);
+    const base = await listen(server);
+    const email = `${unique('events')}@shop.test`;
+    const wrongPassword = 'a-wrong-password-for-events';
+    const newPassword = 'the-next-password-for-events';
+
+    const signUp = await post(base, 'auth.signUp', { name: 'Events', email, password });
+    const token = /shop_session=([^;]+)/.exec(signUp.headers.get('set-cookie') ?? '')?.[1] ?? '';
+    const cookie = `shop_session=${token}`;
+    const refusedSignUp = await post(base, 'auth.signUp', {
+      name: 'Again',
+      email: `${unique('events')}@shop.test`,
+      password,
+    });
+    expect(refusedSignUp.status).toBe(429);
+
+    await post(
+      base,
+      'auth.changePassword',
+      { currentPassword: wrongPassword, newPassword },
+      cookie,
+    );
+    const changed = await post(
+      base,
+      'auth.changePassword',
+      { currentPassword: password, newPassword },
+      cookie,
+    );
+    expect(changed.status).toBe(200);
+    for (let i = 0; i < 6; i++) await post(base, 'auth.logIn', { email, password: wrongPassword });
+
+    const events = lines.filter((line) => typeof line.event === 'string');
+    const named = (event: string) => events.filter((line) => line.event === event);
+    const userId = (lines.find((line) => line.event === 'auth.password_changed') ?? {}).userId;
+    expect(userId).toEqual(expect.any(String));
+
+    expect(named('auth.signup_throttled')).toEqual([
+      expect.objectContaining({
+        level: 40,
+        clientAddress: '127.0.0.1',
+        requestId: expect.any(String) as string,
+      }),
+    ]);
+    expect(named('auth.password_change_failed')).toEqual([
+      expect.objectContaining({ level: 40, userId }),
+    ]);
+    expect(named('auth.password_changed')).toEqual([
+      expect.objectContaining({ level: 30, userId }),
+    ]);
+    expect(named('auth.login_failed')).toHaveLength(5);
+    expect(named('auth.login_failed')[0]).toMatchObject({ level: 40, email });
+    expect(named('auth.login_throttled')).toEqual([
+      expect.objectContaining({
+        level: 40,
+        email,
+        retryAfterSeconds: expect.any(Number) as number,
+      }),
+    ]);
+
+    const text = JSON.stringify(lines);
+    for (const secret of [password, wrongPassword, newPassword, token]) {
+      expect(text).not.toContain(secret);
+    }
+    const newToken = /shop_session=([^;]+)/.exec(changed.headers.get('set-cookie') ?? '')?.[1];
+    expect(newToken).toBeTruthy();
+    expect(text).not.toContain(newToken);
+  });
+});

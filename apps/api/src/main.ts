@@ -7,17 +7,30 @@ import { loadEnv } from './env';
 import { createLogger } from './log';
 import { shutdownGraceMs } from './models/db';
 import { startReservationSweeper } from './models/reservation-sweeper';
+import { configurePasswordQueue } from './models/password-queue';
 import { createServer } from './server';
 
 function main(): void {
   const env = loadEnv();
   const logger = createLogger({ mode: env.NODE_ENV, level: env.LOG_LEVEL });
   const prisma = createPrismaClient(env.DATABASE_URL);
+  configurePasswordQueue({
+    concurrency: env.PASSWORD_HASH_CONCURRENCY,
+    maxWaiting: env.PASSWORD_HASH_QUEUE,
+  });
+  const passwordLimit = { max: env.LOGIN_MAX_ATTEMPTS, windowMinutes: env.LOGIN_WINDOW_MINUTES };
   const server = createServer({
     prisma,
     logger,
     allowedOrigins: env.ALLOWED_ORIGINS,
     production: env.NODE_ENV === 'production',
+    trustedProxies: env.TRUSTED_PROXIES,
+    maxBatchSize: env.MAX_BATCH_SIZE,
+    auth: {
+      logIn: passwordLimit,
+      changePassword: passwordLimit,
+      signUp: { max: env.SIGNUP_MAX_PER_ADDRESS, windowMinutes: env.SIGNUP_WINDOW_MINUTES },
+    },
   });
 
   server.on('error', (error: NodeJS.ErrnoException) => {

@@ -2,8 +2,12 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import type { PrismaClient } from '@shop/db/client';
+import { clientAddress, defaultTrustedProxies, trustedProxyList } from './http/client-address';
 import { createHttpCookieJar, shouldUseSecureCookies } from './http/cookies';
 import { silentLogger, type Logger } from './log';
+import type { AuthSettings } from './models/auth-settings';
+import { QueueFullError } from './models/password-queue';
+import { RateLimitedError } from './models/rate-limit.model';
 import { appRouter } from './root';
 import { createContext } from './trpc';
 
@@ -12,6 +16,12 @@ export interface ServerOptions {
   allowedOrigins: readonly string[];
   /** Production turns on Secure cookies (except over http to localhost). */
   production?: boolean;
+  /** Peers whose X-Forwarded-For is believed (addresses or CIDR blocks); default: loopback. */
+  trustedProxies?: readonly string[];
+  /** Calls allowed in one `?batch=1` request; more are refused with 400. */
+  maxBatchSize?: number;
+  /** Log-in, password-change and sign-up limits. */
+  auth?: Partial<AuthSettings>;
   /** Request bodies above this many bytes are refused with 413. */
   maxBodySize?: number;
   /** Where the request log and every 5xx go; silent when omitted. */
@@ -19,6 +29,7 @@ export interface ServerOptions {
 }
 
 const defaultMaxBodySize = 100 * 1024;
+const defaultMaxBatchSize = 10;
 
 function header(req: http.IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
@@ -36,14 +47,42 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
   res.end(JSON.stringify(body));
 }
 
+/** How many procedures a `/trpc/a,b,c?batch=1` request names (1 when it is not a batch). */
+function batchSize(path: string, url: string): number {
+  const query = url.includes('?') ? url.slice(url.indexOf('?') + 1) : '';
+  if (new URLSearchParams(query).get('batch') !== '1') return 1;
+  let paths = path.slice('/trpc/'.length);
+  try {
+    paths = decodeURIComponent(paths);
+  } catch {
+    // tRPC refuses an undecodable path itself.
+  }
+  return paths.split(',').length;
+}
+
 /** The API as a node http server: tRPC under /trpc, GET /health; nothing else. */
 export function createServer(options: ServerOptions): http.Server {
   const logger = options.logger ?? silentLogger;
   const requestLoggers = new WeakMap<http.IncomingMessage, Logger>();
+  const trustedProxies = trustedProxyList(options.trustedProxies ?? defaultTrustedProxies);
+  const maxBatchSize = options.maxBatchSize ?? defaultMaxBatchSize;
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
     maxBodySize: options.maxBodySize ?? defaultMaxBodySize,
+    maxBatchSize,
+    // Refusals for too many attempts say when to come back.
+    responseMeta({ errors }) {
+      const waits = errors.map((error) =>
+        error.cause instanceof RateLimitedError
+          ? error.cause.retryAfterSeconds
+          : error.cause instanceof QueueFullError
+            ? 1
+            : 0,
+      );
+      const wait = Math.max(0, ...waits);
+      return wait > 0 ? { headers: { 'retry-after': String(wait) } } : {};
+    },
     createContext: ({ req, res }) =>
       createContext({
         prisma: options.prisma,
@@ -54,10 +93,16 @@ export function createServer(options: ServerOptions): http.Server {
           shouldUseSecureCookies(req, options.production ?? false),
         ),
         allowedOrigins: options.allowedOrigins,
+        ...(options.auth ? { auth: options.auth } : {}),
         request: {
           contentType: header(req, 'content-type'),
           origin: header(req, 'origin'),
           secFetchSite: header(req, 'sec-fetch-site'),
+          clientAddress: clientAddress(
+            req.socket.remoteAddress,
+            req.headers['x-forwarded-for'],
+            trustedProxies,
+          ),
         },
       }),
     onError({ error, path, req }) {
@@ -77,8 +122,18 @@ export function createServer(options: ServerOptions): http.Server {
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('cache-control', 'no-store');
     const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const calls = path.startsWith('/trpc/') ? batchSize(path, req.url ?? '') : 0;
     if (path === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
       sendJson(res, 200, { status: 'ok' });
+    } else if (calls > maxBatchSize) {
+      requestLoggers.get(req)?.warn({ event: 'http.batch_too_large', calls }, 'batch refused');
+      sendJson(res, 400, {
+        error: {
+          message: `Too many calls in one batch: at most ${maxBatchSize} are allowed`,
+          code: -32600,
+          data: { code: 'BAD_REQUEST', httpStatus: 400 },
+        },
+      });
     } else if (path.startsWith('/trpc/')) {
       trpc(req, res);
     } else {

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { PrismaClient } from '@shop/db/client';
 import type { CookieJar } from './http/cookies';
 import { silentLogger, type Logger } from './log';
+import { defaultAuthSettings, type AuthSettings } from './models/auth-settings';
 import { ShopError } from './models/errors';
 import type { CheckoutSettings } from './models/order.model';
 import { findActiveSession, sessionCookie, type ActiveSession } from './models/session.model';
@@ -16,6 +17,8 @@ export interface RequestInfo {
   contentType?: string | undefined;
   origin?: string | undefined;
   secFetchSite?: string | undefined;
+  /** The client's address (X-Forwarded-For believed only from trusted proxies); for rate limits. */
+  clientAddress?: string | undefined;
 }
 
 export interface CreateContextOptions {
@@ -27,9 +30,12 @@ export interface CreateContextOptions {
   log?: Logger;
   /** Checkout's card processor and patience; the defaults in order.model.ts when omitted. */
   checkout?: Partial<CheckoutSettings>;
+  /** Log-in, password-change and sign-up limits; defaults in models/auth-settings.ts. */
+  auth?: Partial<AuthSettings>;
 }
 
 export async function createContext(opts: CreateContextOptions) {
+  const auth: AuthSettings = { ...defaultAuthSettings, ...opts.auth };
   const token = opts.cookies.get(sessionCookie);
   const session: ActiveSession | null = token ? await findActiveSession(opts.prisma, token) : null;
   if (token && !session) opts.cookies.clear(sessionCookie);
@@ -40,6 +46,7 @@ export async function createContext(opts: CreateContextOptions) {
     allowedOrigins: opts.allowedOrigins ?? [],
     log: opts.log ?? silentLogger,
     checkout: opts.checkout ?? {},
+    auth,
     session,
   };
 }

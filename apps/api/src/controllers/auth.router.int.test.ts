@@ -102,10 +102,9 @@ describe('auth.logIn', () => {
       guest.caller.auth.logIn({ email: ` ${email.toUpperCase()}`, password }),
     ).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
 
-    const past = new Date(Date.now() - 16 * 60 * 1000);
-    await h.prisma.loginThrottle.update({
-      where: { email },
-      data: { windowStart: past, lockedUntil: past },
+    await h.prisma.rateLimit.update({
+      where: { bucket_key: { bucket: 'log-in', key: email } },
+      data: { resetAt: new Date(Date.now() - 1000) },
     });
     await expect(guest.caller.auth.logIn({ email, password })).resolves.toMatchObject({ email });
   });
