@@ -15,7 +15,22 @@ const securityHeaders = [
     value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
   },
   { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+  ...hsts(),
 ];
+
+/**
+ * HSTS for a production build of a site served over https, decided from configuration: PUBLIC_ORIGIN
+ * (the origin shoppers use, e.g. https://shop.example; the API reads the same variable for its
+ * `__Host-` Secure cookies). Like every header here it is fixed when `next build` runs. Never on
+ * http, so `npm start` and the end-to-end tests on http://localhost are not pinned to https.
+ */
+function hsts(): { key: string; value: string }[] {
+  const production = process.env.NODE_ENV === 'production';
+  const https = /^https:\/\//i.test(process.env.PUBLIC_ORIGIN ?? '');
+  return production && https
+    ? [{ key: 'Strict-Transport-Security', value: 'max-age=31536000; includeSubDomains' }]
+    : [];
+}
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,

@@ -18,18 +18,24 @@ describe('loadEnv', () => {
       PASSWORD_HASH_CONCURRENCY: 2,
       PASSWORD_HASH_QUEUE: 32,
       MAX_BATCH_SIZE: 10,
+      SESSION_IDLE_DAYS: 7,
     });
   });
 
   it('reads the security settings and refuses bad ones by name', () => {
     const env = loadEnv({
+      PUBLIC_ORIGIN: 'https://shop.example',
       TRUSTED_PROXIES: ' 10.0.0.0/8 , ::1,',
       SIGNUP_MAX_PER_ADDRESS: '100',
+      SESSION_IDLE_DAYS: '0.5',
     });
+    expect(env.PUBLIC_ORIGIN).toBe('https://shop.example');
     expect(env.TRUSTED_PROXIES).toEqual(['10.0.0.0/8', '::1']);
     expect(env.SIGNUP_MAX_PER_ADDRESS).toBe(100);
+    expect(env.SESSION_IDLE_DAYS).toBe(0.5);
     expect(loadEnv({ TRUSTED_PROXIES: '' }).TRUSTED_PROXIES).toEqual([]);
     expect(() => loadEnv({ TRUSTED_PROXIES: 'web.internal' })).toThrow(/TRUSTED_PROXIES/);
+    expect(() => loadEnv({ PUBLIC_ORIGIN: 'shop.example' })).toThrow(/PUBLIC_ORIGIN/);
     expect(() => loadEnv({ LOGIN_MAX_ATTEMPTS: '0' })).toThrow(/LOGIN_MAX_ATTEMPTS/);
     expect(() => loadEnv({ MAX_BATCH_SIZE: 'lots' })).toThrow(/MAX_BATCH_SIZE/);
   });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defaultTrustedProxies, isAddressOrBlock } from './http/client-address';
 import { defaultAuthLimits } from './models/login-throttle.model';
 import { defaultQueueLimits } from './models/password-queue';
+import { defaultSessionIdleDays } from './models/session.model';
 
 const defaultOrigins = 'http://localhost:3000,http://127.0.0.1:3000';
 
@@ -28,6 +29,8 @@ const envSchema = z.object({
         .map((origin) => origin.trim())
         .filter(Boolean),
     ),
+  /** The site's public origin; https here (in production) means Secure, `__Host-` cookies and HSTS. */
+  PUBLIC_ORIGIN: z.url('PUBLIC_ORIGIN must be an origin such as https://shop.example').optional(),
   /** Peers whose X-Forwarded-For is believed (IP addresses or CIDR blocks); empty trusts none. */
   TRUSTED_PROXIES: z
     .string()
@@ -51,6 +54,8 @@ const envSchema = z.object({
   PASSWORD_HASH_QUEUE: z.coerce.number().int().min(0).default(defaultQueueLimits.maxWaiting),
   /** Calls allowed in one batched tRPC request. */
   MAX_BATCH_SIZE: positiveInt(10),
+  /** Days without use after which a session is refused (the absolute limit stays 30 days). */
+  SESSION_IDLE_DAYS: positive(defaultSessionIdleDays),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -24,12 +24,14 @@ function main(): void {
     logger,
     allowedOrigins: env.ALLOWED_ORIGINS,
     production: env.NODE_ENV === 'production',
+    ...(env.PUBLIC_ORIGIN ? { publicOrigin: env.PUBLIC_ORIGIN } : {}),
     trustedProxies: env.TRUSTED_PROXIES,
     maxBatchSize: env.MAX_BATCH_SIZE,
     auth: {
       logIn: passwordLimit,
       changePassword: passwordLimit,
       signUp: { max: env.SIGNUP_MAX_PER_ADDRESS, windowMinutes: env.SIGNUP_WINDOW_MINUTES },
+      sessionIdleDays: env.SESSION_IDLE_DAYS,
     },
   });
 

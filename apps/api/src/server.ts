@@ -3,7 +3,7 @@ import http from 'node:http';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import type { PrismaClient } from '@shop/db/client';
 import { clientAddress, defaultTrustedProxies, trustedProxyList } from './http/client-address';
-import { createHttpCookieJar, shouldUseSecureCookies } from './http/cookies';
+import { cookiePolicy, createHttpCookieJar } from './http/cookies';
 import { silentLogger, type Logger } from './log';
 import type { AuthSettings } from './models/auth-settings';
 import { QueueFullError } from './models/password-queue';
@@ -14,13 +14,15 @@ import { createContext } from './trpc';
 export interface ServerOptions {
   prisma: PrismaClient;
   allowedOrigins: readonly string[];
-  /** Production turns on Secure cookies (except over http to localhost). */
+  /** Production with an https `publicOrigin` turns on Secure `__Host-` cookies and HSTS. */
   production?: boolean;
+  /** The site's origin as browsers see it; default: the first allowed origin. */
+  publicOrigin?: string;
   /** Peers whose X-Forwarded-For is believed (addresses or CIDR blocks); default: loopback. */
   trustedProxies?: readonly string[];
   /** Calls allowed in one `?batch=1` request; more are refused with 400. */
   maxBatchSize?: number;
-  /** Log-in, password-change and sign-up limits. */
+  /** Log-in/sign-up limits and the session idle timeout. */
   auth?: Partial<AuthSettings>;
   /** Request bodies above this many bytes are refused with 413. */
   maxBodySize?: number;
@@ -30,6 +32,7 @@ export interface ServerOptions {
 
 const defaultMaxBodySize = 100 * 1024;
 const defaultMaxBatchSize = 10;
+const hsts = 'max-age=31536000; includeSubDomains';
 
 function header(req: http.IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
@@ -64,6 +67,11 @@ function batchSize(path: string, url: string): number {
 export function createServer(options: ServerOptions): http.Server {
   const logger = options.logger ?? silentLogger;
   const requestLoggers = new WeakMap<http.IncomingMessage, Logger>();
+  // Decided once from configuration, never from a request's X-Forwarded-* headers.
+  const cookies = cookiePolicy({
+    production: options.production ?? false,
+    publicOrigin: options.publicOrigin ?? options.allowedOrigins[0],
+  });
   const trustedProxies = trustedProxyList(options.trustedProxies ?? defaultTrustedProxies);
   const maxBatchSize = options.maxBatchSize ?? defaultMaxBatchSize;
   const trpc = createHTTPHandler({
@@ -87,11 +95,7 @@ export function createServer(options: ServerOptions): http.Server {
       createContext({
         prisma: options.prisma,
         log: requestLoggers.get(req) ?? logger,
-        cookies: createHttpCookieJar(
-          req,
-          res,
-          shouldUseSecureCookies(req, options.production ?? false),
-        ),
+        cookies: createHttpCookieJar(req, res, cookies),
         allowedOrigins: options.allowedOrigins,
         ...(options.auth ? { auth: options.auth } : {}),
         request: {
@@ -121,6 +125,7 @@ export function createServer(options: ServerOptions): http.Server {
     res.setHeader('x-request-id', requestId);
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('cache-control', 'no-store');
+    if (cookies.secure) res.setHeader('strict-transport-security', hsts);
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const calls = path.startsWith('/trpc/') ? batchSize(path, req.url ?? '') : 0;
     if (path === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {

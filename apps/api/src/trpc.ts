@@ -10,7 +10,7 @@ import { silentLogger, type Logger } from './log';
 import { defaultAuthSettings, type AuthSettings } from './models/auth-settings';
 import { ShopError } from './models/errors';
 import type { CheckoutSettings } from './models/order.model';
-import { findActiveSession, sessionCookie, type ActiveSession } from './models/session.model';
+import { resolveSession, sessionCookie } from './models/session.model';
 
 /** The request headers the mutation guard looks at; absent for in-process callers. */
 export interface RequestInfo {
@@ -30,15 +30,23 @@ export interface CreateContextOptions {
   log?: Logger;
   /** Checkout's card processor and patience; the defaults in order.model.ts when omitted. */
   checkout?: Partial<CheckoutSettings>;
-  /** Log-in, password-change and sign-up limits; defaults in models/auth-settings.ts. */
+  /** Log-in/sign-up limits and the session idle timeout; defaults in models/auth-settings.ts. */
   auth?: Partial<AuthSettings>;
 }
 
 export async function createContext(opts: CreateContextOptions) {
   const auth: AuthSettings = { ...defaultAuthSettings, ...opts.auth };
-  const token = opts.cookies.get(sessionCookie);
-  const session: ActiveSession | null = token ? await findActiveSession(opts.prisma, token) : null;
-  if (token && !session) opts.cookies.clear(sessionCookie);
+  // Every value the header carries: a cookie planted beside ours must not shadow it.
+  const tokens = opts.cookies.getAll(sessionCookie);
+  const { session, conflict } = await resolveSession(opts.prisma, tokens, {
+    idleDays: auth.sessionIdleDays,
+  });
+  if (conflict) {
+    opts.log?.warn({ event: 'auth.session_conflict' }, 'cookies named two accounts; none believed');
+  } else if (tokens.length > 0 && !session) {
+    // Clearing is safe only when nothing live was presented: it deletes our own cookie.
+    opts.cookies.clear(sessionCookie);
+  }
   return {
     prisma: opts.prisma,
     cookies: opts.cookies,

@@ -1,6 +1,13 @@
 import { defaultAuthLimits, type AuthLimits } from './login-throttle.model';
+import { defaultSessionIdleDays } from './session.model';
 
 /** What the deployment may tune about authentication (from the environment in `main.ts`). */
-export type AuthSettings = AuthLimits;
+export interface AuthSettings extends AuthLimits {
+  /** Days without use after which a session is refused. */
+  sessionIdleDays: number;
+}
 
-export const defaultAuthSettings: AuthSettings = { ...defaultAuthLimits };
+export const defaultAuthSettings: AuthSettings = {
+  ...defaultAuthLimits,
+  sessionIdleDays: defaultSessionIdleDays,
+};
