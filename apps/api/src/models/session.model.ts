@@ -102,15 +102,6 @@ export async function resolveSession(
   return { session: { id: chosen.id, user: chosen.user }, conflict: false };
 }
 
-/** The live session for one token, or null (see `resolveSession`). */
-export async function findActiveSession(
-  db: Db,
-  token: string,
-  policy?: SessionPolicy,
-): Promise<ActiveSession | null> {
-  return (await resolveSession(db, [token], policy)).session;
-}
-
 export async function deleteSession(db: Db, sessionId: string): Promise<void> {
   await db.session.deleteMany({ where: { id: sessionId } });
 }
