@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { orderStatuses } from '@shop/contract/orders';
-import { orderNumber, orderStatusLabel } from './order-status';
+import { orderNumber, orderReasonLabel, orderStatusLabel } from './order-status';
 
 describe('order status words', () => {
   it('names every status in words', () => {
@@ -11,6 +11,12 @@ describe('order status words', () => {
       'Delivered',
       'Cancelled',
     ]);
+  });
+
+  it('says why the shop ended an order, and nothing for reasons it does not know', () => {
+    expect(orderReasonLabel('EXPIRED')).toBe('reservation expired before payment');
+    expect(orderReasonLabel(undefined)).toBeNull();
+    expect(orderReasonLabel('SOMETHING_NEW')).toBeNull();
   });
 
   it('quotes an order by the first eight characters of its id', () => {

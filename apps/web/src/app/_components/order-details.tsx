@@ -1,5 +1,5 @@
 import { formatMoney } from '@shop/contract/money';
-import { formatDateTime, orderStatusLabel } from '~/lib/order-status';
+import { formatDateTime, orderReasonLabel, orderStatusLabel } from '~/lib/order-status';
 import type { Order } from '~/trpc/types';
 
 /** Lines, totals, address and status history: the body of an order, for shoppers and the back office. */
@@ -59,7 +59,8 @@ export function OrderDetails({ order }: { order: Order }) {
         <ol className="history">
           {order.history.map((entry) => (
             <li key={`${entry.status}-${entry.at}`}>
-              <strong>{orderStatusLabel(entry.status)}</strong> —{' '}
+              <strong>{orderStatusLabel(entry.status)}</strong>
+              {orderReasonLabel(entry.reason) ? ` (${orderReasonLabel(entry.reason)})` : ''} —{' '}
               <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
             </li>
           ))}
