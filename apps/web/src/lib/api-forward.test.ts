@@ -63,8 +63,6 @@ describe('forwardToApi', () => {
       origin: 'http://shop.test',
       'sec-fetch-site': 'same-origin',
       'x-forwarded-for': '203.0.113.9, 198.51.100.7',
-      'x-forwarded-proto': 'https',
-      'x-forwarded-host': 'shop.test',
     });
   });
 

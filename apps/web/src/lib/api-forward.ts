@@ -9,17 +9,11 @@ const prefix = '/api/trpc/';
 const procedurePath = /^[\w.,]+$/;
 
 /**
- * Up: the body's type, the shopper's cookies, what the API's cross-site guard reads (Origin,
- * Sec-Fetch-Site), and the scheme and host the browser used (the API marks cookies Secure from them).
+ * Up: the body's type, the shopper's cookies and what the API's cross-site guard reads (Origin,
+ * Sec-Fetch-Site). The scheme and host are not sent: the API decides Secure cookies from its own
+ * configuration, never from forwarded headers.
  */
-const requestHeaders = [
-  'content-type',
-  'cookie',
-  'origin',
-  'sec-fetch-site',
-  'x-forwarded-proto',
-  'x-forwarded-host',
-] as const;
+const requestHeaders = ['content-type', 'cookie', 'origin', 'sec-fetch-site'] as const;
 /** Down: Set-Cookie (every one of them) and these. */
 const responseHeaders = [
   'content-type',

@@ -41,6 +41,16 @@ describe('tRPC error helpers', () => {
     expect(serverFieldErrors(invalid)).toEqual({ email: 'Enter a valid email address' });
   });
 
+  it('keeps the API wording of a throttle refusal, which says how long to wait', () => {
+    const throttled = refused('Too many failed log-ins for this email. Try again in 15 minutes.', {
+      code: 'TOO_MANY_REQUESTS',
+      httpStatus: 429,
+    });
+    expect(errorMessage(throttled)).toBe(
+      'Too many failed log-ins for this email. Try again in 15 minutes.',
+    );
+  });
+
   it('treats a failed fetch as a network error', () => {
     expect(isNetworkError(new TypeError('fetch failed'))).toBe(true);
     expect(isNetworkError(TRPCClientError.from(new TypeError('fetch failed')))).toBe(true);

@@ -72,8 +72,11 @@ export function errorMessage(error: unknown): string {
     return 'We could not reach the shop. Check your connection and try again.';
   if (trpcErrorCode(error) === 'INTERNAL_SERVER_ERROR')
     return 'Something went wrong on our side. Please try again.';
+  // The API's own refusal says how long to wait ("Try again in 15 minutes"); keep it when present.
   if (trpcErrorCode(error) === 'TOO_MANY_REQUESTS')
-    return 'Too many attempts. Please wait a moment and try again.';
+    return error instanceof Error && error.message
+      ? error.message
+      : 'Too many attempts. Please wait a moment and try again.';
   return error instanceof Error && error.message
     ? error.message
     : 'Something went wrong. Please try again.';
