@@ -9,17 +9,12 @@ import { tsImport } from 'tsx/esm/api';
 import { apiEntry, buildApiIfNeeded } from './bench/api.mjs';
 import { benchDatabase, productCount, provisionDatabase } from './bench/database.mjs';
 import { measure } from './bench/measure.mjs';
-import {
-  assertPortFree,
-  isStopping,
-  onCleanup,
-  startNode,
-  stopAll,
-  waitUntilHealthy,
-} from './bench/processes.mjs';
 import { machineFacts, summaryLine, table, withRatios, writeJson } from './bench/report.mjs';
 import { allowedOrigin, buildScenarios } from './bench/scenarios.mjs';
 import { openShoppers } from './bench/shoppers.mjs';
+import { handleSignals, isShuttingDown, onCleanup, runCleanups } from './lib/lifecycle.mjs';
+import { isPortInUse } from './lib/preflight.mjs';
+import { HealthCheckError, startService, waitUntilHealthy } from './lib/processes.mjs';
 
 const { values: flags } = parseArgs({
   options: {
@@ -59,9 +54,41 @@ if (!Number.isInteger(products) || products < productCount) {
 const script = (name) => fileURLToPath(new URL(`./bench/${name}`, import.meta.url));
 const log = (line) => console.error(line);
 
+handleSignals({ announce: (signal) => console.error(`\n${signal}: stopping the bench servers…`) });
+
+/** Refuse a port something already listens on: the health check would otherwise talk to that server. */
+async function assertPortFree(p) {
+  if (await isPortInUse(p, '127.0.0.1'))
+    throw new Error(
+      `port ${p} is already in use; pick other ports with --port <n> (uses n, n+1, n+2)`,
+    );
+}
+
+/** `node <entry>`, stopped on the way out; its output is shown only if it dies or fails to come up. */
 async function startServer(name, entry, env, healthPath) {
-  const server = startNode(name, entry, env);
-  await waitUntilHealthy(server, `http://127.0.0.1:${env.PORT}${healthPath}`, 60_000);
+  const server = startService({
+    name,
+    command: process.execPath,
+    args: [entry],
+    env,
+    graceMs: 5000,
+  });
+  onCleanup(() => server.stop());
+  const url = `http://127.0.0.1:${env.PORT}${healthPath}`;
+  const timeoutMs = 60_000;
+  const accept = (status) => status >= 200 && status < 300;
+  try {
+    await waitUntilHealthy(server, url, { timeoutMs, intervalMs: 150, accept });
+  } catch (error) {
+    if (!(error instanceof HealthCheckError)) throw error;
+    const { code, signal } = server.exitStatus ?? {};
+    const why = server.exitStatus
+      ? `exited (${JSON.stringify({ code, signal })})`
+      : `no 200 from ${url} within ${timeoutMs} ms`;
+    throw new Error(`${name} did not come up: ${why}\n--- its output ---\n${server.output()}`, {
+      cause: error,
+    });
+  }
   return `http://127.0.0.1:${env.PORT}`;
 }
 
@@ -151,7 +178,7 @@ async function catalogFixtures(db) {
 async function runScenarios(scenarios) {
   const rows = [];
   for (const scenario of scenarios) {
-    if (isStopping()) throw new Error('interrupted');
+    if (isShuttingDown()) throw new Error('interrupted');
     log(`→ ${scenario.name}: ${scenario.means}`);
     const kind = scenario.kind ?? 'api';
     try {
@@ -181,7 +208,7 @@ function invalidRows(rows) {
 
 async function main() {
   const startedAt = new Date().toISOString();
-  const machine = machineFacts();
+  const machine = await machineFacts();
   log(`bench: ${summaryLine({ machine, settings })}`);
   for (const p of [port, port + 1, port + 2]) await assertPortFree(p);
   const database = await growCatalog(await provisionDatabase({ keep: flags['keep-db'] }));
@@ -192,7 +219,7 @@ async function main() {
     `database: ${benchDatabase} ${lifecycle} (${database.via}, PostgreSQL ${database.postgres}); ` +
       `migrate ${database.migrateMs} ms, seed ${database.products} products ${database.seedMs} ms`,
   );
-  const build = buildApiIfNeeded({ force: flags.rebuild });
+  const build = await buildApiIfNeeded({ force: flags.rebuild });
   log(`api: apps/api/dist/main.js ${build}`);
 
   const shoppers = await openShoppers(database.url);
@@ -208,7 +235,7 @@ async function main() {
 
   const report = {
     startedAt,
-    machine: { ...machine, loadAverageAtEnd: machineFacts().loadAverage },
+    machine: { ...machine, loadAverageAtEnd: (await machineFacts()).loadAverage },
     settings: { ...settings, tool: 'autocannon 9, HTTP/1.1, no pipelining, on the same machine' },
     database: { name: benchDatabase, lifecycle, ...database, url: undefined, adminUrl: undefined },
     api: { build, NODE_ENV: 'production' },
@@ -231,8 +258,8 @@ main()
     process.exitCode = ok ? 0 : 1;
   })
   .catch((error) => {
-    if (isStopping()) return;
+    if (isShuttingDown()) return;
     console.error(`bench failed: ${error.message}`);
     process.exitCode = 1;
   })
-  .finally(() => stopAll());
+  .finally(() => runCleanups());

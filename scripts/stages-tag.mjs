@@ -4,7 +4,7 @@
 import process from 'node:process';
 import { UserError } from './lib/log.mjs';
 import { runMain } from './lib/lifecycle.mjs';
-import { capture } from './lib/run.mjs';
+import { capture } from './lib/processes.mjs';
 
 const git = async (args, env = process.env) => {
   const result = await capture('git', args, { cwd: process.cwd(), env });

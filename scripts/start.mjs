@@ -3,7 +3,7 @@
 import { step, UserError } from './lib/log.mjs';
 import { handleSignals, runMain } from './lib/lifecycle.mjs';
 import { ensurePortsFree, preflight } from './lib/preflight.mjs';
-import { run } from './lib/run.mjs';
+import { run } from './lib/processes.mjs';
 import { API_PORT, WEB_PORT, prepareAppDatabase, quietEnv, runApps } from './lib/app.mjs';
 
 await runMain(async () => {

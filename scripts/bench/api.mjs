@@ -1,8 +1,8 @@
 // The production API build: rebuilt only when a source it bundles is newer than `apps/api/dist/main.js`.
-import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { capture } from '../lib/processes.mjs';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const apiEntry = join(repoRoot, 'apps/api/dist/main.js');
@@ -25,20 +25,12 @@ function sourcesMtime() {
 }
 
 /** Returns what it did, for the report: "built" or "up to date". */
-export function buildApiIfNeeded({ force = false } = {}) {
+export async function buildApiIfNeeded({ force = false } = {}) {
   if (!force && existsSync(apiEntry) && statSync(apiEntry).mtimeMs >= sourcesMtime())
     return 'up to date';
-  try {
-    execFileSync('npm', ['run', 'build', '-w', '@shop/api'], {
-      cwd: repoRoot,
-      stdio: 'pipe',
-      encoding: 'utf8',
-    });
-  } catch (error) {
-    throw new Error(`\`npm run build -w @shop/api\` failed:\n${error.stdout}${error.stderr}`, {
-      cause: error,
-    });
-  }
+  const build = await capture('npm', ['run', 'build', '-w', '@shop/api'], { cwd: repoRoot });
+  if (build.code !== 0)
+    throw new Error(`\`npm run build -w @shop/api\` failed:\n${build.stdout}${build.stderr}`);
   if (!existsSync(apiEntry))
     throw new Error('`npm run build -w @shop/api` did not produce apps/api/dist/main.js');
   return 'built';

@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { tsImport } from 'tsx/esm/api';
 import { ensurePostgres } from '../lib/services.mjs';
-import { onCleanup } from './processes.mjs';
+import { onCleanup } from '../lib/lifecycle.mjs';
 
 export const benchDatabase = 'shop_bench';
 export const productCount = 10_000;

@@ -1,22 +1,15 @@
 // The bench's output: machine facts, a plain-text table (Markdown-compatible) and the same figures as JSON.
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { capture } from '../lib/processes.mjs';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
-export function machineFacts() {
-  const git = (...args) => {
-    try {
-      return execFileSync('git', args, {
-        cwd: repoRoot,
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'ignore'],
-      }).trim();
-    } catch {
-      return 'unknown';
-    }
+export async function machineFacts() {
+  const git = async (...args) => {
+    const { code, stdout } = await capture('git', args, { cwd: repoRoot });
+    return code === 0 ? stdout.trim() : 'unknown';
   };
   const cpus = os.cpus();
   return {
@@ -25,7 +18,7 @@ export function machineFacts() {
     memoryGiB: Math.round(os.totalmem() / 2 ** 30),
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     node: process.version,
-    gitDescribe: git('describe', '--tags', '--always', '--dirty'),
+    gitDescribe: await git('describe', '--tags', '--always', '--dirty'),
     loadAverage: os.loadavg().map((n) => Number(n.toFixed(2))),
   };
 }

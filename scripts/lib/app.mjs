@@ -2,8 +2,7 @@
 import process from 'node:process';
 import { UserError, colour, step } from './log.mjs';
 import { isShuttingDown, onCleanup, runCleanups } from './lifecycle.mjs';
-import { waitForHttp } from './http.mjs';
-import { run, startService, stopServices, killServicesNow } from './run.mjs';
+import { run, startService, stopServices, waitUntilHealthy } from './processes.mjs';
 
 export const API_PORT = 4000;
 export const WEB_PORT = 3000;
@@ -69,21 +68,16 @@ export async function runApps({ script, databaseUrl, nodeEnv, healthTimeoutMs })
     }),
   ];
   onCleanup(() => stopServices(services));
-  process.on('exit', () => killServicesNow(services));
 
   const firstExit = Promise.race(
     services.map((service) => service.exited.then((result) => ({ service, result }))),
   );
+  const healthy = (service, url) =>
+    waitUntilHealthy(service, url, { timeoutMs: healthTimeoutMs, abort: firstExit });
   try {
     await Promise.all([
-      waitForHttp(`http://127.0.0.1:${API_PORT}/health`, {
-        timeoutMs: healthTimeoutMs,
-        abort: firstExit,
-      }),
-      waitForHttp(`http://127.0.0.1:${WEB_PORT}/`, {
-        timeoutMs: healthTimeoutMs,
-        abort: firstExit,
-      }),
+      healthy(services[0], `http://127.0.0.1:${API_PORT}/health`),
+      healthy(services[1], `http://127.0.0.1:${WEB_PORT}/`),
     ]);
     console.log(
       `\n${colour('green', '✔')} The shop is running: ${colour('bold', `http://localhost:${WEB_PORT}`)}` +

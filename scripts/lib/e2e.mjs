@@ -4,7 +4,7 @@ import path from 'node:path';
 import { rmSync } from 'node:fs';
 import { colour, step } from './log.mjs';
 import { ensurePortsFree } from './preflight.mjs';
-import { run } from './run.mjs';
+import { run } from './processes.mjs';
 import { countPlaywright } from './reports.mjs';
 import { ensureChromium } from './chromium.mjs';
 import { env, reportsDir } from './pipeline.mjs';

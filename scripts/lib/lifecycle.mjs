@@ -32,8 +32,13 @@ async function drain() {
   }
 }
 
-/** Installs the signal handlers; a second Ctrl-C while stopping exits at once. */
-export function handleSignals() {
+const announceStop = (signal) => console.log(colour('grey', `\n${signal} received: stopping…`));
+
+/**
+ * Installs the signal handlers: the cleanups run, then the process exits 128 + the signal number.
+ * A second signal while stopping exits at once. `announce` prints the line that says so.
+ */
+export function handleSignals({ announce = announceStop } = {}) {
   for (const [signal, code] of [
     ['SIGINT', 130],
     ['SIGTERM', 143],
@@ -42,7 +47,7 @@ export function handleSignals() {
     process.on(signal, () => {
       if (shuttingDown) process.exit(code);
       shuttingDown = true;
-      console.log(colour('grey', `\n${signal} received: stopping…`));
+      announce(signal);
       void runCleanups().then(() => process.exit(code));
     });
   }

@@ -4,7 +4,7 @@ import process from 'node:process';
 import { rmSync } from 'node:fs';
 import { colour, step } from './log.mjs';
 import { dataDir } from './paths.mjs';
-import { run } from './run.mjs';
+import { run } from './processes.mjs';
 import { countVitest } from './reports.mjs';
 import { listWorkspaces } from './workspaces.mjs';
 import { quietEnv } from './app.mjs';

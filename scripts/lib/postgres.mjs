@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { dataDir } from './paths.mjs';
-import { capture } from './run.mjs';
+import { capture } from './processes.mjs';
 import { findExecutable, isRoot, userExists } from './system.mjs';
 import { isPortInUse } from './preflight.mjs';
 

@@ -5,7 +5,7 @@ import net from 'node:net';
 import path from 'node:path';
 import process from 'node:process';
 import { UserError, step } from './log.mjs';
-import { capture, run } from './run.mjs';
+import { capture, run } from './processes.mjs';
 import { repoRoot } from './paths.mjs';
 
 export const MINIMUM_NODE = '20.19.0';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import process from 'node:process';
 import tls from 'node:tls';
 import { dataDir } from './paths.mjs';
-import { capture } from './run.mjs';
+import { capture } from './processes.mjs';
 import { findExecutable } from './system.mjs';
 import { isPortInUse } from './preflight.mjs';
 

@@ -3,7 +3,7 @@ import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import { step } from './log.mjs';
-import { capture, run } from './run.mjs';
+import { capture, run } from './processes.mjs';
 
 export const isRoot = () => process.getuid?.() === 0;
 

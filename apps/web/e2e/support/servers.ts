@@ -1,12 +1,15 @@
 /**
- * The production api and web the tests run against, each in its own process group so that
- * stopping it also stops what npm spawned. Output goes to a log file per server.
+ * The production api and web the tests run against, started and stopped by the repository's one
+ * process runner (scripts/lib/processes.mjs): each in its own process group, so that stopping it
+ * also stops what npm spawned. Output goes to a log file per server.
  */
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  HealthCheckError,
+  startService,
+  waitUntilHealthy as waitFor,
+} from '../../../../scripts/lib/processes.mjs';
+import type { Service } from '../../../../scripts/lib/processes.mjs';
 import { repoRoot } from './settings';
 
 export interface RunningServer {
@@ -15,79 +18,43 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-const logDir = path.join(repoRoot, '.data', 'logs');
+type StartedServer = RunningServer & { exited: Promise<number | null>; service: Service };
 
-function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  try {
-    if (child.pid) process.kill(-child.pid, signal);
-  } catch {
-    // Already gone.
-  }
-}
+const logDir = path.join(repoRoot, '.data', 'logs');
 
 export function startServer(
   name: string,
   workspace: string,
   env: Record<string, string>,
-): RunningServer & { exited: Promise<number | null> } {
-  mkdirSync(logDir, { recursive: true });
+): StartedServer {
   const logFile = path.join(logDir, `e2e-${name}.log`);
-  const log = createWriteStream(logFile);
-  const child = spawn('npm', ['run', '--silent', 'start', '-w', workspace], {
-    cwd: repoRoot,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
+  const service = startService({
+    name,
+    command: 'npm',
+    args: ['run', '--silent', 'start', '-w', workspace],
+    env: { NEXT_TELEMETRY_DISABLED: '1', ...env },
+    logFile,
   });
-  child.stdout?.pipe(log);
-  child.stderr?.pipe(log);
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const stop = async (): Promise<void> => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    signalGroup(child, 'SIGTERM');
-    const killed = await Promise.race([exited.then(() => true), sleep(8000).then(() => false)]);
-    signalGroup(child, 'SIGKILL');
-    if (!killed) await exited;
-  };
-  return { name, logFile, exited, stop };
-}
-
-function tail(file: string, lines = 30): string {
-  try {
-    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
-  } catch {
-    return '(no log)';
-  }
+  const exited = service.exited.then((status) => status.code);
+  return { name, logFile, exited, service, stop: () => service.stop() };
 }
 
 /** Resolves once `url` answers below 500; fails early, with the log's tail, if the server exits. */
 export async function waitUntilHealthy(
-  server: RunningServer & { exited: Promise<number | null> },
+  server: StartedServer,
   url: string,
   timeoutMs = 90_000,
 ): Promise<void> {
-  let exitCode: number | null | undefined;
-  void server.exited.then((code) => (exitCode = code));
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (exitCode !== undefined) {
-      throw new Error(
-        `${server.name} exited (code ${exitCode}) before ${url} answered. Last lines of ${server.logFile}:\n${tail(server.logFile)}`,
-      );
-    }
-    try {
-      const response = await fetch(url, {
-        signal: AbortSignal.timeout(10_000),
-        redirect: 'manual',
-      });
-      await response.arrayBuffer();
-      if (response.status < 500) return;
-    } catch {
-      // Not listening yet.
-    }
-    await sleep(300);
+  try {
+    await waitFor(server.service, url, { timeoutMs, intervalMs: 300 });
+  } catch (error) {
+    if (!(error instanceof HealthCheckError)) throw error;
+    const lastLines = `Last lines of ${server.logFile}:\n${server.service.tail(30) || '(no log)'}`;
+    throw new Error(
+      error.reason === 'exited'
+        ? `${server.name} exited (code ${error.exitStatus?.code}) before ${url} answered. ${lastLines}`
+        : `${url} did not answer within ${timeoutMs / 1000}s. ${lastLines}`,
+      { cause: error },
+    );
   }
-  throw new Error(
-    `${url} did not answer within ${timeoutMs / 1000}s. Last lines of ${server.logFile}:\n${tail(server.logFile)}`,
-  );
 }
