@@ -10,7 +10,6 @@
 import { UserError, info, step } from './log.mjs';
 import { aptInstall, canAptInstall, isDebianLike, isRoot } from './system.mjs';
 import { postgres } from './postgres.mjs';
-import { redis } from './redis.mjs';
 
 export class ProvisionError extends UserError {
   name = 'ProvisionError';
@@ -96,17 +95,6 @@ async function provision(service, options = {}) {
 export async function ensurePostgres(options = {}) {
   const result = await provision(postgres, options);
   step(`PostgreSQL: ${result.source}`);
-  return result;
-}
-
-/**
- * A reachable Redis server (needed from the event-driven stage on); same order and shape as
- * ensurePostgres. `url` is REDIS_URL unchanged when set.
- * @param {{ env?: NodeJS.ProcessEnv, defaultPort?: number, dataRoot?: string, allowInstall?: boolean }} [options]
- */
-export async function ensureRedis(options = {}) {
-  const result = await provision(redis, options);
-  step(`Redis: ${result.source}`);
   return result;
 }
 

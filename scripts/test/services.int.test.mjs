@@ -5,7 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { dropDatabase, ensureDatabase, ensurePostgres, ensureRedis } from '../lib/services.mjs';
+import { dropDatabase, ensureDatabase, ensurePostgres } from '../lib/services.mjs';
 
 const dataRoot = mkdtempSync(path.join(os.tmpdir(), 'shop-services-'));
 chmodSync(dataRoot, 0o755);
@@ -52,21 +52,6 @@ describe('a private PostgreSQL server', () => {
       await first.stop();
     }
     await expect(ensurePostgres({ env: { DATABASE_URL: first.url } })).rejects.toThrow(
-      'nothing is listening',
-    );
-  });
-});
-
-describe('a private Redis server', () => {
-  it('is started from redis-server and stopped', async () => {
-    const port = await freePort();
-    const redis = await ensureRedis({ env: {}, defaultPort: port, dataRoot, allowInstall: false });
-    try {
-      expect(redis.url).toBe(`redis://127.0.0.1:${port}`);
-    } finally {
-      await redis.stop();
-    }
-    await expect(ensureRedis({ env: { REDIS_URL: redis.url } })).rejects.toThrow(
       'nothing is listening',
     );
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describePgError } from '../lib/postgres.mjs';
-import { ProvisionError, ensurePostgres, ensureRedis, redactUrl } from '../lib/services.mjs';
+import { ProvisionError, ensurePostgres, redactUrl } from '../lib/services.mjs';
 
 describe('ensurePostgres with DATABASE_URL set', () => {
   it('reports a clear one-line error for an unreachable DATABASE_URL', async () => {
@@ -28,14 +28,6 @@ describe('ensurePostgres with DATABASE_URL set', () => {
     await expect(
       ensurePostgres({ env: { DATABASE_URL: 'mysql://127.0.0.1/shop' } }),
     ).rejects.toThrow('it is not a postgresql:// URL');
-  });
-});
-
-describe('ensureRedis with REDIS_URL set', () => {
-  it('reports a clear error for an unreachable REDIS_URL', async () => {
-    await expect(ensureRedis({ env: { REDIS_URL: 'redis://127.0.0.1:1' } })).rejects.toThrow(
-      'REDIS_URL (redis://127.0.0.1:1) does not work: nothing is listening at 127.0.0.1:1 (connection refused).',
-    );
   });
 });
 
