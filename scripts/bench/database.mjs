@@ -1,29 +1,14 @@
 // The bench database: provisioned like the rest of the project, recreated on every run so each run (and each
 // stage) starts from the same state: migrations applied, 10,000 seeded products, no orders from earlier runs.
+// Creating, dropping and connecting go through @shop/db (scripts/lib/db.mjs), like every script.
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { tsImport } from 'tsx/esm/api';
-import { ensurePostgres } from '../lib/services.mjs';
+import { dropDatabase, ensureDatabase, withClient, withDatabase } from '../lib/db.mjs';
 import { onCleanup } from '../lib/lifecycle.mjs';
+import { ensurePostgres } from '../lib/services.mjs';
 
 export const benchDatabase = 'shop_bench';
 export const productCount = 10_000;
-
-function withDatabase(url, name) {
-  const next = new URL(url);
-  next.pathname = `/${name}`;
-  return next.toString();
-}
-
-async function withClient(url, fn) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 async function timed(fn) {
   const started = performance.now();
@@ -37,11 +22,9 @@ export async function provisionDatabase({ keep = false } = {}) {
   onCleanup(() => server.stop());
   const adminUrl = withDatabase(server.url, 'postgres');
   const url = withDatabase(server.url, benchDatabase);
-  await withClient(adminUrl, async (db) => {
-    await db.query(`DROP DATABASE IF EXISTS ${benchDatabase} WITH (FORCE)`);
-    await db.query(`CREATE DATABASE ${benchDatabase}`);
-  });
-  if (!keep) onCleanup(() => dropDatabase(adminUrl));
+  await dropDatabase(url);
+  await ensureDatabase(url);
+  if (!keep) onCleanup(() => dropDatabase(url));
   const { migrate } = await tsImport('@shop/db/migrate', import.meta.url);
   const { seed } = await tsImport('@shop/db/seed', import.meta.url);
   const [, migrateMs] = await timed(() => migrate(url));
@@ -53,10 +36,4 @@ export async function provisionDatabase({ keep = false } = {}) {
   if (products < productCount)
     throw new Error(`seed left ${products} products in ${benchDatabase}, expected ${productCount}`);
   return { url, adminUrl, via: server.source, products, postgres, migrateMs, seedMs };
-}
-
-async function dropDatabase(adminUrl) {
-  await withClient(adminUrl, (db) =>
-    db.query(`DROP DATABASE IF EXISTS ${benchDatabase} WITH (FORCE)`),
-  );
 }

@@ -1,5 +1,5 @@
-// PostgreSQL for the provisioning in services.mjs: probe a URL, find the binaries, run a
-// private server under .data/postgres, create/drop one database.
+// PostgreSQL for the provisioning in services.mjs: find the binaries, run a private server under
+// .data/postgres. Everything about URLs, reachability and databases comes from @shop/db (./db.mjs).
 import { chownSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import os from 'node:os';
@@ -8,122 +8,9 @@ import { dataDir } from './paths.mjs';
 import { capture } from './processes.mjs';
 import { findExecutable, isRoot, userExists } from './system.mjs';
 import { isPortInUse } from './preflight.mjs';
+import { probeServer } from './db.mjs';
 
-const CONNECT_TIMEOUT_MS = 3000;
-
-async function loadPg() {
-  const { default: pg } = await import('pg');
-  return pg;
-}
-
-function endpoint(url) {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.hostname || 'localhost'}:${parsed.port || 5432}`;
-  } catch {
-    return url;
-  }
-}
-
-/** One line for a failed connection attempt, from node-postgres/libuv error codes. */
-export function describePgError(error, url) {
-  const where = endpoint(url);
-  const code = error.code ?? error.errors?.[0]?.code;
-  const user = (() => {
-    try {
-      return decodeURIComponent(new URL(url).username) || 'the default user';
-    } catch {
-      return 'the user';
-    }
-  })();
-  switch (code) {
-    case 'ECONNREFUSED':
-      return `nothing is listening at ${where} (connection refused)`;
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-      return `the host of ${where} cannot be resolved`;
-    case 'ETIMEDOUT':
-    case 'EHOSTUNREACH':
-    case 'ENETUNREACH':
-      return `${where} is unreachable (${code})`;
-    case '28P01':
-      return `password authentication failed for ${user} at ${where}`;
-    case '28000':
-      return `the server at ${where} refused ${user}: ${error.message}`;
-    case '57P03':
-      return `the server at ${where} is starting up or shutting down`;
-    default:
-      break;
-  }
-  if (/timeout/i.test(error.message))
-    return `no answer from ${where} within ${CONNECT_TIMEOUT_MS / 1000}s`;
-  if (/password must be a string|SASL/i.test(error.message))
-    return `the server at ${where} asks for a password and the URL has none`;
-  if (error instanceof TypeError || /invalid url/i.test(error.message))
-    return 'it is not a valid postgresql:// URL';
-  return `${error.message.split('\n')[0]} (${where})`;
-}
-
-async function connect(url, fn) {
-  const pg = await loadPg();
-  const client = new pg.Client({
-    connectionString: url,
-    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-  });
-  client.on('error', () => {});
-  try {
-    await client.connect();
-    return await fn(client);
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
-/** { ok: true } when the server answers (a missing database still counts: we create it). */
-async function probe(url) {
-  try {
-    if (!/^postgres(ql)?:\/\//.test(url))
-      return { ok: false, reason: 'it is not a postgresql:// URL' };
-    await connect(url, (client) => client.query('SELECT 1'));
-    return { ok: true };
-  } catch (error) {
-    if (error.code === '3D000') return { ok: true, databaseMissing: true };
-    return { ok: false, reason: describePgError(error, url) };
-  }
-}
-
-/** The same server's maintenance database, for CREATE/DROP DATABASE. */
-function maintenanceUrl(url) {
-  const parsed = new URL(url);
-  const name = decodeURIComponent(parsed.pathname.slice(1));
-  parsed.pathname = '/postgres';
-  return { admin: parsed.toString(), name };
-}
-
-const quoteIdent = (name) => `"${name.replaceAll('"', '""')}"`;
-
-async function createDatabase(url) {
-  const { admin, name } = maintenanceUrl(url);
-  if (!name) throw new Error(`no database name in ${url}`);
-  return connect(admin, async (client) => {
-    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (found.rowCount) return false;
-    try {
-      await client.query(`CREATE DATABASE ${quoteIdent(name)}`);
-      return true;
-    } catch (error) {
-      if (error.code === '42P04') return false;
-      throw error;
-    }
-  });
-}
-
-async function dropDatabase(url) {
-  const { admin, name } = maintenanceUrl(url);
-  await connect(admin, (client) =>
-    client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`),
-  );
-}
+const probe = (url) => probeServer(url);
 
 /** pg_ctl and initdb from PATH or Debian's /usr/lib/postgresql/<version>/bin (newest first). */
 function findBinaries() {
@@ -263,6 +150,4 @@ export const postgres = {
   probe,
   findBinaries,
   startLocal,
-  createDatabase,
-  dropDatabase,
 };

@@ -10,21 +10,14 @@
 import { UserError, info, step } from './log.mjs';
 import { aptInstall, canAptInstall, isDebianLike, isRoot } from './system.mjs';
 import { postgres } from './postgres.mjs';
+import * as db from './db.mjs';
 
 export class ProvisionError extends UserError {
   name = 'ProvisionError';
 }
 
 /** The URL with its password replaced by ***, safe to print. */
-export function redactUrl(url) {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return '<unparseable URL>';
-  }
-}
+export const redactUrl = db.redactUrl;
 
 function fixCommand(service) {
   if (process.platform === 'darwin') return `brew install ${service.brewPackage}`;
@@ -98,14 +91,12 @@ export async function ensurePostgres(options = {}) {
   return result;
 }
 
-/** Creates the database named in `url` unless it exists; touches nothing else on the server. */
+/** Creates the database named in `url` unless it exists (@shop/db); touches nothing else on the server. */
 export async function ensureDatabase(url) {
-  const created = await postgres.createDatabase(url);
-  if (created) info(`created database ${new URL(url).pathname.slice(1)}`);
+  const { created } = await db.ensureDatabase(url);
+  if (created) info(`created database ${db.databaseName(url)}`);
   return created;
 }
 
 /** Drops the database named in `url` if it exists (used for throw-away test databases). */
-export function dropDatabase(url) {
-  return postgres.dropDatabase(url);
-}
+export const dropDatabase = (url) => db.dropDatabase(url);

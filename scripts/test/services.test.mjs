@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { describePgError } from '../lib/postgres.mjs';
 import { ProvisionError, ensurePostgres, redactUrl } from '../lib/services.mjs';
 
 describe('ensurePostgres with DATABASE_URL set', () => {
@@ -35,29 +34,5 @@ describe('redactUrl', () => {
   it('masks only the password', () => {
     expect(redactUrl('postgresql://u:p@h:5/db')).toBe('postgresql://u:***@h:5/db');
     expect(redactUrl('postgresql://u@h:5/db')).toBe('postgresql://u@h:5/db');
-  });
-});
-
-describe('describePgError', () => {
-  const url = 'postgresql://shop:pw@db.example:5433/shop';
-
-  it('names a wrong password without echoing it', () => {
-    const reason = describePgError(
-      Object.assign(new Error('password authentication failed'), { code: '28P01' }),
-      url,
-    );
-    expect(reason).toBe('password authentication failed for shop at db.example:5433');
-  });
-
-  it('explains a timeout and a missing password', () => {
-    expect(describePgError(new Error('Connection terminated due to connection timeout'), url)).toBe(
-      'no answer from db.example:5433 within 3s',
-    );
-    expect(
-      describePgError(
-        new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: client password must be a string'),
-        url,
-      ),
-    ).toBe('the server at db.example:5433 asks for a password and the URL has none');
   });
 });

@@ -2,9 +2,15 @@ import { describe, expect, it } from 'vitest';
 import {
   connectionError,
   databaseName,
+  describeConnectionFailure,
+  describeServer,
   describeTarget,
   isLocalHost,
   parseDatabaseUrl,
+  probeServer,
+  redactUrl,
+  socketDirectory,
+  unixSocketUrl,
   withDatabase,
 } from './connection';
 import { DatabaseAuthError, DatabaseMissingError, DatabaseUnreachableError } from './errors';
@@ -72,5 +78,93 @@ describe('connectionError', () => {
     const error = connectionError(Object.assign(new Error('x'), { code: '28P01' }), url);
     expect(error?.message).not.toContain('s3cret');
     expect(error?.message).toContain('"shop"');
+  });
+});
+
+describe('unix-socket URLs', () => {
+  const socket = unixSocketUrl({ socketDir: '/repo/.data/postgres', port: 5432, database: 'shop' });
+
+  it('spell the socket directory the way pg and libpq read it', () => {
+    expect(socket).toBe(
+      'postgresql://postgres@localhost:5432/shop?host=%2Frepo%2F.data%2Fpostgres',
+    );
+    expect(socketDirectory(socket)).toBe('/repo/.data/postgres');
+    expect(socketDirectory(url)).toBeUndefined();
+  });
+
+  it('keep the socket when the database changes, and name the socket file in messages', () => {
+    const other = withDatabase(socket, 'shop_test_x');
+    expect(socketDirectory(other)).toBe('/repo/.data/postgres');
+    expect(databaseName(other)).toBe('shop_test_x');
+    expect(describeServer(other)).toBe('/repo/.data/postgres/.s.PGSQL.5432');
+    expect(describeTarget(other)).toBe('/repo/.data/postgres/.s.PGSQL.5432/shop_test_x');
+  });
+
+  it('count as local', () => {
+    expect(isLocalHost(socket)).toBe(true);
+  });
+});
+
+describe('redactUrl', () => {
+  it('masks only the password', () => {
+    expect(redactUrl('postgresql://u:p@h:5/db')).toBe('postgresql://u:***@h:5/db');
+    expect(redactUrl('postgresql://u@h:5/db')).toBe('postgresql://u@h:5/db');
+    expect(redactUrl('not a url')).toBe('<unparseable URL>');
+  });
+});
+
+describe('describeConnectionFailure', () => {
+  const target = 'postgresql://shop:pw@db.example:5433/shop';
+
+  it('names a refused connection, a wrong password and a timeout without echoing the password', () => {
+    expect(
+      describeConnectionFailure(Object.assign(new Error('x'), { code: 'ECONNREFUSED' }), target),
+    ).toBe('nothing is listening at db.example:5433 (connection refused)');
+    expect(
+      describeConnectionFailure(
+        Object.assign(new Error('password authentication failed'), { code: '28P01' }),
+        target,
+      ),
+    ).toBe('password authentication failed for shop at db.example:5433');
+    expect(
+      describeConnectionFailure(
+        new Error('Connection terminated due to connection timeout'),
+        target,
+      ),
+    ).toBe('no answer from db.example:5433 within 3s');
+    expect(
+      describeConnectionFailure(
+        new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: client password must be a string'),
+        target,
+      ),
+    ).toBe('the server at db.example:5433 asks for a password and the URL has none');
+  });
+
+  it('names a missing or closed unix socket', () => {
+    const socket = unixSocketUrl({ socketDir: '/nowhere', port: 5432, database: 'shop' });
+    expect(
+      describeConnectionFailure(Object.assign(new Error('x'), { code: 'ENOENT' }), socket),
+    ).toBe('nothing is listening at /nowhere/.s.PGSQL.5432 (no such socket)');
+    expect(
+      describeConnectionFailure(Object.assign(new Error('x'), { code: 'EACCES' }), socket),
+    ).toBe('/nowhere/.s.PGSQL.5432 is not open to this user (permission denied)');
+  });
+});
+
+describe('probeServer', () => {
+  it('says why a server cannot be reached, in one line, and never throws', async () => {
+    expect(await probeServer('mysql://127.0.0.1/shop')).toEqual({
+      ok: false,
+      reason: 'it is not a postgresql:// URL',
+    });
+    expect(await probeServer('postgresql://postgres@127.0.0.1:1/shop')).toEqual({
+      ok: false,
+      reason: 'nothing is listening at 127.0.0.1:1 (connection refused)',
+    });
+    const socket = unixSocketUrl({ socketDir: '/nonexistent-dir', port: 5432, database: 'shop' });
+    expect(await probeServer(socket)).toEqual({
+      ok: false,
+      reason: 'nothing is listening at /nonexistent-dir/.s.PGSQL.5432 (no such socket)',
+    });
   });
 });

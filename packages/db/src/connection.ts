@@ -1,6 +1,11 @@
 /**
- * Connection helpers shared by the migrator, the seed and the test-database factory: short-lived `pg`
+ * Everything about reaching a PostgreSQL server, for this package and for the repository scripts
+ * (`scripts/lib/db.mjs` loads it through tsx): URL handling, reachability checks, and short-lived `pg`
  * clients whose failures become the typed errors of `errors.ts`.
+ *
+ * A URL may name a TCP server (`postgresql://user@host:5432/db`) or a unix socket, the way libpq and
+ * `pg` spell it: `postgresql://user@localhost:5432/db?host=%2Fpath%2Fto%2Fdir` (the socket file is
+ * `<dir>/.s.PGSQL.<port>`). The scripts' private server is reached that way.
  */
 import pg from 'pg';
 import {
@@ -19,6 +24,10 @@ const NETWORK_CODES = new Set([
   'EAI_AGAIN',
   'ECONNRESET',
 ]);
+
+/** How long `connect` waits for a server by default; `probeServer` waits less. */
+const CONNECT_TIMEOUT_MS = 5000;
+const PROBE_TIMEOUT_MS = 3000;
 
 export function parseDatabaseUrl(url: string): URL {
   let parsed: URL;
@@ -56,20 +65,54 @@ export function withDatabase(url: string, name: string): string {
   return parsed.toString();
 }
 
+/** The socket directory of a unix-socket URL (`?host=/dir`), or undefined for a TCP URL. */
+export function socketDirectory(url: string): string | undefined {
+  const host = parseDatabaseUrl(url).searchParams.get('host');
+  return host?.startsWith('/') ? host : undefined;
+}
+
+/** A URL for the server listening on the unix socket `<socketDir>/.s.PGSQL.<port>`. */
+export function unixSocketUrl(options: {
+  socketDir: string;
+  port: number;
+  database: string;
+  user?: string;
+}): string {
+  const user = encodeURIComponent(options.user ?? 'postgres');
+  const database = encodeURIComponent(options.database);
+  const host = encodeURIComponent(options.socketDir);
+  return `postgresql://${user}@localhost:${options.port}/${database}?host=${host}`;
+}
+
 /** `host:port/database`, never the password: safe for messages and logs. */
 export function describeTarget(url: string): string {
   const parsed = parseDatabaseUrl(url);
   const db = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
-  return `${parsed.hostname || 'localhost'}:${parsed.port || '5432'}${db ? `/${db}` : ''}`;
+  return `${describeServer(url)}${db ? `/${db}` : ''}`;
 }
 
-/** `host:port`: names the server in connection errors. */
+/** `host:port` (or the socket file): names the server in connection errors. */
 export function describeServer(url: string): string {
   const parsed = parseDatabaseUrl(url);
-  return `${parsed.hostname || 'localhost'}:${parsed.port || '5432'}`;
+  const port = parsed.searchParams.get('port') || parsed.port || '5432';
+  const socketDir = socketDirectory(url);
+  if (socketDir) return `${socketDir.replace(/\/$/, '')}/.s.PGSQL.${port}`;
+  return `${parsed.hostname || 'localhost'}:${port}`;
+}
+
+/** The URL with its password replaced by ***, safe to print; never throws. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '<unparseable URL>';
+  }
 }
 
 export function isLocalHost(url: string): boolean {
+  if (socketDirectory(url)) return true;
   const host = parseDatabaseUrl(url).hostname.replace(/^\[|\]$/g, '');
   return host === '' || host === 'localhost' || host === '127.0.0.1' || host === '::1';
 }
@@ -108,14 +151,29 @@ export function connectionError(error: unknown, url: string): DbError | undefine
   return undefined;
 }
 
-/** Opens one client; the caller must `end()` it. Fails fast (5 s) on an unreachable server. */
-export async function connect(url: string): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+/** Opens one raw client; driver errors are thrown as they are. */
+async function openClient(url: string, timeoutMs: number): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs });
   client.on('error', () => undefined);
   try {
     await client.connect();
   } catch (error) {
     await client.end().catch(() => undefined);
+    throw error;
+  }
+  return client;
+}
+
+export interface ConnectOptions {
+  /** Give up on a server that does not answer after this long (default 5 s). */
+  timeoutMs?: number;
+}
+
+/** Opens one client; the caller must `end()` it. Fails fast (5 s) on an unreachable server. */
+export async function connect(url: string, options: ConnectOptions = {}): Promise<pg.Client> {
+  try {
+    return await openClient(url, options.timeoutMs ?? CONNECT_TIMEOUT_MS);
+  } catch (error) {
     throw (
       connectionError(error, url) ??
       new DbError('QUERY_FAILED', `Cannot connect to ${describeTarget(url)}: ${String(error)}`, {
@@ -123,19 +181,93 @@ export async function connect(url: string): Promise<pg.Client> {
       })
     );
   }
-  return client;
 }
 
 /** Runs `work` with a client connected to `url`, always closing it. */
 export async function withClient<T>(
   url: string,
   work: (client: pg.Client) => Promise<T>,
+  options: ConnectOptions = {},
 ): Promise<T> {
-  const client = await connect(url);
+  const client = await connect(url, options);
   try {
     return await work(client);
   } finally {
     await client.end().catch(() => undefined);
+  }
+}
+
+/**
+ * Why connecting failed, as a short clause for "… does not work: <reason>" (from node-postgres and
+ * libuv error codes). Never contains the password.
+ */
+export function describeConnectionFailure(
+  error: unknown,
+  url: string,
+  timeoutMs = PROBE_TIMEOUT_MS,
+): string {
+  const e = (error ?? {}) as PgLikeError;
+  const message = e.message ?? String(error);
+  let where: string;
+  let user: string;
+  try {
+    where = describeServer(url);
+    user = decodeURIComponent(parseDatabaseUrl(url).username) || 'the default user';
+  } catch {
+    return 'it is not a valid postgresql:// URL';
+  }
+  const code = e.code ?? e.errors?.[0]?.code;
+  switch (code) {
+    case 'ECONNREFUSED':
+      return `nothing is listening at ${where} (connection refused)`;
+    case 'ENOENT':
+      return `nothing is listening at ${where} (no such socket)`;
+    case 'EACCES':
+      return `${where} is not open to this user (permission denied)`;
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `the host of ${where} cannot be resolved`;
+    case 'ETIMEDOUT':
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return `${where} is unreachable (${code})`;
+    case '28P01':
+      return `password authentication failed for ${user} at ${where}`;
+    case '28000':
+      return `the server at ${where} refused ${user}: ${message}`;
+    case '57P03':
+      return `the server at ${where} is starting up or shutting down`;
+    default:
+      break;
+  }
+  if (/timeout/i.test(message)) return `no answer from ${where} within ${timeoutMs / 1000}s`;
+  if (/password must be a string|SASL/i.test(message))
+    return `the server at ${where} asks for a password and the URL has none`;
+  if (error instanceof TypeError || /invalid url/i.test(message))
+    return 'it is not a valid postgresql:// URL';
+  return `${message.split('\n')[0]} (${where})`;
+}
+
+export type ProbeResult = { ok: true; databaseMissing: boolean } | { ok: false; reason: string };
+
+/**
+ * Whether a server answers at `url` (a missing database still counts: `ensureDatabase` creates it).
+ * Never throws; `reason` is one line without the password.
+ */
+export async function probeServer(url: string, options: ConnectOptions = {}): Promise<ProbeResult> {
+  const timeoutMs = options.timeoutMs ?? PROBE_TIMEOUT_MS;
+  if (!/^postgres(ql)?:\/\//.test(url))
+    return { ok: false, reason: 'it is not a postgresql:// URL' };
+  let client: pg.Client | undefined;
+  try {
+    client = await openClient(url, timeoutMs);
+    await client.query('SELECT 1');
+    return { ok: true, databaseMissing: false };
+  } catch (error) {
+    if ((error as PgLikeError).code === '3D000') return { ok: true, databaseMissing: true };
+    return { ok: false, reason: describeConnectionFailure(error, url, timeoutMs) };
+  } finally {
+    await client?.end().catch(() => undefined);
   }
 }
 

@@ -1,6 +1,7 @@
 /**
  * Throwaway databases for integration tests: each call creates `shop_test_<label>_<random>` on the
- * server named by `DATABASE_URL` (default: local trust-auth Postgres), fully migrated.
+ * server named by `DATABASE_URL` (a TCP or unix-socket URL; default: local trust-auth Postgres on
+ * 127.0.0.1:5432), fully migrated.
  *
  * Speed: the migrations are applied once to a template database named after their checksums
  * (`shop_test_template_<hash>`); each test database is then a cheap copy of it. If the copy fails
@@ -9,7 +10,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type pg from 'pg';
-import { quoteIdent, withDatabase, withMaintenanceClient } from './connection';
+import { databaseName, quoteIdent, withDatabase, withMaintenanceClient } from './connection';
 import { DEFAULT_SERVER_URL, readEnv } from './env';
 import { migrate } from './migrate';
 import { readMigrations } from './migrations';
@@ -63,7 +64,7 @@ async function templateName(): Promise<string> {
 async function copyFromTemplate(serverUrl: string, url: string): Promise<boolean> {
   const template = await templateName();
   await ensureTemplate(serverUrl, template);
-  const name = decodeURIComponent(new URL(url).pathname.slice(1));
+  const name = databaseName(url);
   await withMaintenanceClient(serverUrl, (client) =>
     client.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(template)}`),
   );
