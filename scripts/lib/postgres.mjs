@@ -1,16 +1,40 @@
-// PostgreSQL for the provisioning in services.mjs: find the binaries, run a private server under
-// .data/postgres. Everything about URLs, reachability and databases comes from @shop/db (./db.mjs).
-import { chownSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { createHash } from 'node:crypto';
+// PostgreSQL for the provisioning in services.mjs: find the installed binaries and run a private
+// server. Everything about URLs, reachability and databases comes from @shop/db (./db.mjs).
+//
+// The private server keeps its data in <repo>/.data/postgres and listens on no TCP port: only on
+// a unix socket inside that folder (mode 0700), with peer authentication mapped to the `postgres`
+// role for the OS user running the scripts and the one running the server. As root, the server runs
+// as the `postgres` system user (PostgreSQL refuses root). When that user cannot traverse the
+// checkout (a home folder closed to others), or the socket path would be too long, the data goes to
+// a fresh mkdtemp folder instead, recorded in .data/postgres.location. Folders are checked with
+// lstat and opened with O_NOFOLLOW: a symbolic link is refused, never followed.
+import {
+  closeSync,
+  constants,
+  existsSync,
+  fchmodSync,
+  fchownSync,
+  fstatSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  writeSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import process from 'node:process';
 import { dataDir } from './paths.mjs';
 import { capture } from './processes.mjs';
 import { findExecutable, isRoot, userExists } from './system.mjs';
-import { isPortInUse } from './preflight.mjs';
-import { probeServer } from './db.mjs';
+import { probeServer, unixSocketUrl } from './db.mjs';
 
-const probe = (url) => probeServer(url);
+/** Longest unix socket path the kernel takes (sun_path is 108 bytes with its NUL). */
+const MAX_SOCKET_PATH = 107;
+const LOCATION_FILE = 'postgres.location';
+const TMP_PREFIX = 'shop-postgres-';
 
 /** pg_ctl and initdb from PATH or Debian's /usr/lib/postgresql/<version>/bin (newest first). */
 function findBinaries() {
@@ -27,83 +51,208 @@ function findBinaries() {
   return existsSync(initdb) ? { pgCtl, initdb } : null;
 }
 
-/** Where the private server keeps its files; a /tmp folder when the repo is closed to `user`. */
-function dataDirFor(options, user) {
-  const base = options.dataRoot ?? dataDir;
-  if (!user || accessibleTo(base)) return path.join(base, 'postgres');
-  const hash = createHash('sha1').update(base).digest('hex').slice(0, 8);
-  return path.join(os.tmpdir(), `shop-postgres-${hash}`);
+/** The OS account the server runs as: ourselves, or as root `postgres` (else `nobody`). */
+async function serverAccount() {
+  const me = currentUser();
+  if (!isRoot()) return { name: me.username, uid: me.uid, gid: me.gid, isSelf: true };
+  const name = (await userExists('postgres')) ? 'postgres' : 'nobody';
+  const [uid, gid] = await Promise.all(
+    ['-u', '-g'].map(async (flag) => Number((await capture('id', [flag, name])).stdout.trim())),
+  );
+  return { name, uid, gid, isSelf: false };
 }
 
-/** Whether other users can traverse every existing parent of `dir` (postgres refuses to run as root). */
-function accessibleTo(dir) {
-  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
-    if (existsSync(current) && (statSync(current).mode & 0o001) === 0) return false;
-    if (current === path.dirname(current)) return true;
+/** Peer authentication maps OS user names, so the account running the scripts needs one. */
+function currentUser() {
+  try {
+    return os.userInfo();
+  } catch {
+    throw new Error(
+      `uid ${process.getuid()} has no user name, which peer authentication needs; set DATABASE_URL`,
+    );
   }
 }
 
-/** The port of a server already running from `dir` and answering, or null. */
-async function runningPort(dir) {
+const socketFits = (dir, port) => `${dir}/.s.PGSQL.${port}`.length <= MAX_SOCKET_PATH;
+
+/**
+ * The folder the private server's folder goes in (.data): a real directory that no other user may
+ * write to. Whoever owns the checkout owns the scripts too, so their ownership is not questioned.
+ */
+function checkDataRoot(dir) {
+  const stat = lstatSync(dir);
+  if (stat.isSymbolicLink())
+    throw new Error(`${dir} is a symbolic link; refusing to use it (remove it and run again)`);
+  if (!stat.isDirectory()) throw new Error(`${dir} is not a directory`);
+  if (stat.mode & 0o002) throw new Error(`${dir} is writable by every user; refusing to use it`);
+}
+
+/**
+ * Makes `dir` the server's private folder: created when missing, then opened without following
+ * links, owned by the server account and mode 0700 (initdb and postgres insist on it).
+ */
+function claimDirectory(dir, account) {
+  try {
+    mkdirSync(dir, { mode: 0o700 });
+  } catch (error) {
+    if (error.code !== 'EEXIST') throw error;
+  }
+  const stat = lstatSync(dir);
+  if (stat.isSymbolicLink())
+    throw new Error(`${dir} is a symbolic link; refusing to use it (remove it and run again)`);
+  const fd = openSync(dir, constants.O_RDONLY | constants.O_DIRECTORY | constants.O_NOFOLLOW);
+  try {
+    const opened = fstatSync(fd);
+    if (opened.uid !== account.uid) {
+      // Only a folder we just created (owned by us, root) is handed over; anything else is refused.
+      if (account.isSelf || opened.uid !== process.getuid())
+        throw new Error(
+          `${dir} belongs to uid ${opened.uid}, not to ${account.name}; refusing to use it ` +
+            '(another account made it: remove it, or run as that account)',
+        );
+      fchownSync(fd, account.uid, account.gid);
+    }
+    if ((opened.mode & 0o077) !== 0) fchmodSync(fd, 0o700);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Whether `account` can reach into `dir` (every parent searchable), asked as that user. */
+async function canTraverse(account, dir) {
+  if (account.isSelf) return true;
+  return (await capture('runuser', ['-u', account.name, '--', 'test', '-x', dir])).code === 0;
+}
+
+/** A previous fallback folder from .data/postgres.location, if it is still ours and intact. */
+function recordedFallback(root, account) {
+  const file = path.join(root, LOCATION_FILE);
+  try {
+    const stat = lstatSync(file);
+    if (!stat.isFile() || stat.uid !== process.getuid()) return null;
+    const dir = readFileSync(file, 'utf8').trim();
+    const expected = path.join(os.tmpdir(), TMP_PREFIX);
+    if (!dir.startsWith(expected) || !/^[A-Za-z0-9]{6}$/.test(dir.slice(expected.length)))
+      return null;
+    const found = lstatSync(dir);
+    if (!found.isDirectory() || found.uid !== account.uid || (found.mode & 0o077) !== 0)
+      return null;
+    return dir;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Where the private server keeps its files: <dataRoot>/postgres, or a mkdtemp folder when the
+ * server account cannot reach the checkout or the socket path would be too long.
+ */
+async function dataFolder(options, account) {
+  const root = options.dataRoot ?? dataDir;
+  const port = options.defaultPort;
+  mkdirSync(root, { recursive: true, mode: 0o755 });
+  checkDataRoot(root);
+  const preferred = path.join(root, 'postgres');
+  if (socketFits(preferred, port) && (await canTraverse(account, root))) {
+    claimDirectory(preferred, account);
+    return preferred;
+  }
+  const recorded = recordedFallback(root, account);
+  if (recorded && socketFits(recorded, port)) return recorded;
+  const fresh = mkdtempSync(path.join(os.tmpdir(), TMP_PREFIX));
+  claimDirectory(fresh, account);
+  writePrivateFile(path.join(root, LOCATION_FILE), `${fresh}\n`);
+  return fresh;
+}
+
+/** Writes a file (mode 0600) without following a link; `owner` ({ uid, gid }) gets it when given. */
+function writePrivateFile(file, text, owner) {
+  const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW;
+  const fd = openSync(file, flags, 0o600);
+  try {
+    if (owner) fchownSync(fd, owner.uid, owner.gid);
+    writeSync(fd, text);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Unix socket only, peer authentication: the OS user running the scripts (and the server's own
+ * account) may connect as the `postgres` role; nobody else, and nothing over TCP. Rewritten on
+ * every start, so a folder made by an older version (trust on TCP) is brought in line too.
+ */
+function writeAccessRules(dir, account) {
+  const users = [...new Set([currentUser().username, account.name])];
+  const owner = account.isSelf ? undefined : account;
+  writePrivateFile(
+    path.join(dir, 'pg_hba.conf'),
+    '# Written by scripts/lib/postgres.mjs on every start: unix socket only, peer authentication.\n' +
+      'local all all peer map=shop\n',
+    owner,
+  );
+  writePrivateFile(
+    path.join(dir, 'pg_ident.conf'),
+    `# Written by scripts/lib/postgres.mjs: OS users that may connect as the postgres role.\n${users
+      .map((user) => `shop ${user} postgres\n`)
+      .join('')}`,
+    owner,
+  );
+}
+
+/** The URL of a server already running from `dir` and answering on its socket, or null. */
+async function runningServer(dir, database) {
   const pidFile = path.join(dir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return null;
-  const [, , , port] = readFileSync(pidFile, 'utf8').split('\n');
-  const answering = await probe(`postgresql://postgres@127.0.0.1:${Number(port)}/postgres`);
-  return answering.ok ? Number(port) : null;
-}
-
-async function freePort(preferred) {
-  for (const port of [preferred, ...Array.from({ length: 20 }, (_, i) => 54320 + i)]) {
-    if (!(await isPortInUse(port, '127.0.0.1')) && !(await isPortInUse(port))) return port;
+  let lines;
+  try {
+    if (!lstatSync(pidFile).isFile()) return null;
+    lines = readFileSync(pidFile, 'utf8').split('\n');
+  } catch {
+    return null;
   }
-  throw new Error(`no free port among ${preferred} and 54320-54339`);
+  const [port, socketDir] = [Number(lines[3]), lines[4]?.trim()];
+  if (!port || !socketDir?.startsWith('/')) return null;
+  const url = unixSocketUrl({ socketDir, port, database });
+  return (await probeServer(url)).ok ? url : null;
 }
 
-/** Creates and initialises the data folder once, owned by `user` when running as root. */
-async function initDataDir(dir, user, initdb, as) {
-  mkdirSync(path.dirname(dir), { recursive: true });
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  if (user) {
-    const uid = await capture('id', ['-u', user]);
-    const gid = await capture('id', ['-g', user]);
-    chownSync(dir, Number(uid.stdout.trim()), Number(gid.stdout.trim()));
-  }
-  if (existsSync(path.join(dir, 'PG_VERSION'))) return;
-  const init = await as(initdb, [
-    '-D',
-    dir,
-    '-U',
-    'postgres',
-    '--auth=trust',
-    '-E',
-    'UTF8',
-    '--no-instructions',
-  ]);
-  if (init.code !== 0) throw new Error(`initdb: ${lastLine(init.stderr || init.stdout)}`);
-}
-
-const reused = (dir, port) => ({
-  port,
-  description: `reused the server already running from ${dir} on 127.0.0.1:${port} (left running)`,
+const reused = (dir, url) => ({
+  url,
+  description: `reused the server already running from ${dir} (left running)`,
   stop: async () => {},
 });
 
+function lastLine(text) {
+  return text.trim().split('\n').filter(Boolean).at(-1) ?? 'failed';
+}
+
 /**
- * Starts (or reuses) the private server, listening on 127.0.0.1 only, trust auth for `postgres`.
- * Postgres refuses to run as root, so as root it runs as the `postgres` system user (or `nobody`).
+ * Starts (or reuses) the private server. PostgreSQL refuses to run as root, so as root it runs as
+ * the `postgres` system user (or `nobody`).
  */
 async function startLocal({ pgCtl, initdb }, options) {
-  const user = isRoot() ? ((await userExists('postgres')) ? 'postgres' : 'nobody') : null;
-  const dir = dataDirFor(options, user);
+  const database = options.database ?? 'shop';
+  const port = options.defaultPort;
+  const account = await serverAccount();
+  const dir = await dataFolder(options, account);
+  if (dir.includes("'")) throw new Error(`${dir} contains a quote, which pg_ctl cannot pass on`);
   const as = (command, args) =>
-    user ? capture('runuser', ['-u', user, '--', command, ...args]) : capture(command, args);
+    account.isSelf
+      ? capture(command, args)
+      : capture('runuser', ['-u', account.name, '--', command, ...args]);
 
-  const already = await runningPort(dir);
+  const already = await runningServer(dir, database);
   if (already) return reused(dir, already);
-  await initDataDir(dir, user, initdb, as);
-  const port = await freePort(options.defaultPort);
+  if (!existsSync(path.join(dir, 'PG_VERSION'))) {
+    const init = await as(initdb, [
+      ...['-D', dir, '-U', 'postgres', '-E', 'UTF8', '--no-instructions'],
+      ...['--auth-local=peer', '--auth-host=reject'],
+    ]);
+    if (init.code !== 0) throw new Error(`initdb: ${lastLine(init.stderr || init.stdout)}`);
+  }
+  writeAccessRules(dir, account);
   const log = path.join(dir, 'server.log');
-  const serverOptions = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''`;
+  const serverOptions = `-p ${port} -c listen_addresses='' -c unix_socket_directories='${dir}'`;
   const start = await as(pgCtl, [
     'start',
     '-D',
@@ -117,24 +266,22 @@ async function startLocal({ pgCtl, initdb }, options) {
     serverOptions,
   ]);
   if (start.code !== 0) {
-    const raced = await runningPort(dir);
+    const raced = await runningServer(dir, database);
     if (raced) return reused(dir, raced);
     throw new Error(`pg_ctl start: ${lastLine(start.stderr || start.stdout)} (log: ${log})`);
   }
   let stopped = false;
   return {
-    port,
-    description: `started a private server from ${path.dirname(pgCtl)} on 127.0.0.1:${port} (data: ${dir}; stopped on exit)`,
+    url: unixSocketUrl({ socketDir: dir, port, database }),
+    description:
+      `started a private server from ${path.dirname(pgCtl)} on the unix socket ` +
+      `${dir}/.s.PGSQL.${port} (peer authentication, no TCP; stopped on exit)`,
     stop: async () => {
       if (stopped) return;
       stopped = true;
       await as(pgCtl, ['stop', '-D', dir, '-m', 'fast', '-w']);
     },
   };
-}
-
-function lastLine(text) {
-  return text.trim().split('\n').filter(Boolean).at(-1) ?? 'failed';
 }
 
 export const postgres = {
@@ -145,9 +292,10 @@ export const postgres = {
   brewPackage: 'postgresql@15',
   binaryHint: 'PostgreSQL binaries (pg_ctl/initdb)',
   exampleUrl: 'postgresql://USER:PASSWORD@HOST:5432/shop',
+  /** The server on the default local port (provisioning step b). */
   url: (port, options) => `postgresql://postgres@127.0.0.1:${port}/${options.database ?? 'shop'}`,
   dataDir: (options) => path.join(options.dataRoot ?? dataDir, 'postgres'),
-  probe,
+  probe: (url) => probeServer(url),
   findBinaries,
   startLocal,
 };

@@ -1,12 +1,12 @@
-// Service provisioning, one shape for every backing service (Postgres now, Redis from the
+// Service provisioning, one shape for every backing service (PostgreSQL now; Redis joins in the
 // event-driven stage). Order of preference, first that works wins:
-//   (a) the URL in the environment (DATABASE_URL / REDIS_URL) — must connect, else a clear error;
+//   (a) the URL in the environment (DATABASE_URL) — must connect, else a clear error;
 //   (b) a server already listening on the default local port;
-//   (c) a server started from installed binaries under the git-ignored .data/ folder
-//       (default port, or a free one nearby when that is taken), stopped when the script ends;
+//   (c) a private server started from installed binaries, its data under the git-ignored .data/
+//       folder, reached only through a unix socket in that folder; stopped when the script ends;
 //   (d) as root on Debian/Ubuntu with nothing installed: apt-get install, then (c);
 //   (e) a clear error naming what was tried and the one command that fixes it.
-// See docs/decisions/001-service-provisioning.md.
+// See docs/decisions/001-service-provisioning.md and 005-one-way-for-scripts.md.
 import { UserError, info, step } from './log.mjs';
 import { aptInstall, canAptInstall, isDebianLike, isRoot } from './system.mjs';
 import { postgres } from './postgres.mjs';
@@ -66,7 +66,7 @@ async function provision(service, options = {}) {
   if (binaries) {
     try {
       const local = await service.startLocal(binaries, { ...options, defaultPort });
-      return { url: service.url(local.port, options), source: local.description, stop: local.stop };
+      return { url: local.url, source: local.description, stop: local.stop };
     } catch (error) {
       tried.push(
         `starting ${service.binaryHint} under ${service.dataDir(options)} failed: ${error.message}`,
