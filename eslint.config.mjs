@@ -1,5 +1,6 @@
 // One lint configuration for every workspace: typed typescript-eslint rules.
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -38,27 +39,7 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
       ...tseslint.configs.disableTypeChecked.languageOptions,
-      globals: Object.fromEntries(
-        [
-          'process',
-          'console',
-          'URL',
-          'URLSearchParams',
-          'Buffer',
-          'fetch',
-          'AbortController',
-          'AbortSignal',
-          'performance',
-          'setTimeout',
-          'clearTimeout',
-          'setInterval',
-          'clearInterval',
-          'setImmediate',
-          'structuredClone',
-          'TextEncoder',
-          'TextDecoder',
-        ].map((name) => [name, 'readonly']),
-      ),
+      globals: globals.node,
     },
   },
 );

@@ -11,6 +11,7 @@ import { mkdirSync } from 'node:fs';
 import process from 'node:process';
 import { colour, step, UserError } from './lib/log.mjs';
 import { handleSignals, onCleanup, runCleanups, runMain } from './lib/lifecycle.mjs';
+import { lint } from './lib/lint.mjs';
 import { preflight } from './lib/preflight.mjs';
 import {
   check,
@@ -52,18 +53,7 @@ async function main() {
     check('npx', ['turbo', 'run', task, '--continue', '--output-logs=new-only']);
 
   if (stages.includes('typecheck')) await stage('typecheck', () => turbo('typecheck'));
-  if (stages.includes('lint'))
-    await stage('lint', async () => {
-      const workspaces = await turbo('lint');
-      step('eslint scripts');
-      // The shared config keeps type-aware parsing on for .mjs; these plain scripts have no tsconfig.
-      const scripts = await check('npx', ['eslint', 'scripts']);
-      return {
-        ...scripts,
-        ok: workspaces.ok && scripts.ok,
-        failed: workspaces.failed + scripts.failed,
-      };
-    });
+  if (stages.includes('lint')) await stage('lint', () => lint(check, step));
   if (stages.includes('unit'))
     await stage('unit', () => vitestSuites(workspaceSuites('test', 'scripts/vitest.config.mjs')));
   if (stages.includes('int'))

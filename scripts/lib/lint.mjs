@@ -1,0 +1,38 @@
+// What `npm run lint` and the lint stage of `npm test` check, in this order; each check runs even
+// when an earlier one failed. Formatting is checked, not hoped for: `prettier --check .` fails on any
+// file that `npx prettier --write` would change (ignored: .gitignore and .prettierignore).
+import path from 'node:path';
+import { binDir } from './paths.mjs';
+
+const bin = (name) => path.join(binDir, name);
+
+export const lintChecks = [
+  {
+    label: 'eslint in every workspace: turbo run lint',
+    command: bin('turbo'),
+    args: ['run', 'lint', '--continue', '--output-logs=new-only'],
+  },
+  {
+    // The shared config keeps type-aware parsing off for these plain .mjs files (no tsconfig).
+    label: 'eslint scripts and the root config files',
+    command: bin('eslint'),
+    args: ['scripts', '*.mjs'],
+  },
+  { label: 'formatting: prettier --check .', command: bin('prettier'), args: ['--check', '.'] },
+];
+
+/** Runs every check with `check(command, args)` ({ ok, failed }); one failure per failed check. */
+export async function lint(check, step) {
+  const results = [];
+  for (const { label, command, args } of lintChecks) {
+    step(label);
+    results.push(await check(command, args));
+  }
+  const failed = results.filter((result) => !result.ok).length;
+  return {
+    ok: failed === 0,
+    passed: 0,
+    failed,
+    note: failed ? `${failed} of ${results.length} checks failed` : 'ok',
+  };
+}
