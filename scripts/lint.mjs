@@ -1,12 +1,14 @@
 // `npm run lint`: eslint in every workspace and over the scripts, then `prettier --check .`
 // (scripts/lib/lint.mjs, the same checks as the lint stage of `npm test`). Exit status 1 on any failure.
 import process from 'node:process';
+import { parseCli } from './lib/cli.mjs';
 import { step } from './lib/log.mjs';
 import { runMain } from './lib/lifecycle.mjs';
 import { lint } from './lib/lint.mjs';
 import { check } from './lib/pipeline.mjs';
 
 await runMain(async () => {
+  parseCli({ usage: 'npm run lint' });
   const result = await lint(check, step);
   if (!result.ok) process.exitCode = 1;
 });

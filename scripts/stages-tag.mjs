@@ -2,6 +2,7 @@
 // `Stage: <tag>` trailer, create the annotated tag <tag> when it is missing. Existing tags are
 // never moved; a tag that points elsewhere is reported.
 import process from 'node:process';
+import { parseCli } from './lib/cli.mjs';
 import { UserError } from './lib/log.mjs';
 import { runMain } from './lib/lifecycle.mjs';
 import { capture } from './lib/processes.mjs';
@@ -55,6 +56,7 @@ async function existingTarget(tag) {
 }
 
 await runMain(async () => {
+  parseCli({ usage: 'npm run stages:tag' });
   const commits = await stageCommits();
   if (commits.length === 0) {
     console.log('No commit on this branch has a "Stage: <tag>" trailer; nothing to tag.');

@@ -1,5 +1,6 @@
 // `npm start`: from a fresh clone to a running shop — install, provision, migrate, seed, build,
 // run api (4000) + web (3000). A second run skips what is done (turbo caches the build).
+import { parseCli } from './lib/cli.mjs';
 import { step, UserError } from './lib/log.mjs';
 import { handleSignals, runMain } from './lib/lifecycle.mjs';
 import { ensurePortsFree, preflight } from './lib/preflight.mjs';
@@ -7,6 +8,7 @@ import { run } from './lib/processes.mjs';
 import { API_PORT, WEB_PORT, prepareAppDatabase, quietEnv, runApps } from './lib/app.mjs';
 
 await runMain(async () => {
+  parseCli({ usage: 'npm start' });
   handleSignals();
   await preflight();
   await ensurePortsFree({ [API_PORT]: 'the API', [WEB_PORT]: 'the web app' });

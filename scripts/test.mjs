@@ -8,7 +8,7 @@
 //   npm test -- --only unit,int   some stages (typecheck, lint, unit, int, e2e)
 //   npm test -- --skip e2e        all but some
 import { mkdirSync } from 'node:fs';
-import process from 'node:process';
+import { parseCli } from './lib/cli.mjs';
 import { colour, step, UserError } from './lib/log.mjs';
 import { handleSignals, onCleanup, runCleanups, runMain } from './lib/lifecycle.mjs';
 import { lint } from './lib/lint.mjs';
@@ -26,15 +26,14 @@ import { endToEnd } from './lib/e2e.mjs';
 
 const STAGES = ['typecheck', 'lint', 'unit', 'int', 'e2e'];
 
-function selectedStages(argv) {
-  const value = (flag) => {
-    const index = argv.findIndex((arg) => arg === flag || arg.startsWith(`${flag}=`));
-    if (index === -1) return null;
-    const raw = argv[index].includes('=') ? argv[index].split('=')[1] : argv[index + 1];
-    return (raw ?? '').split(',').filter(Boolean);
-  };
-  const only = value('--only');
-  const skip = value('--skip') ?? [];
+function selectedStages() {
+  const flags = parseCli({
+    options: { only: { type: 'string', multiple: true }, skip: { type: 'string', multiple: true } },
+    usage: `npm test -- [--only stage,stage] [--skip stage,stage] (stages: ${STAGES.join(', ')})`,
+  });
+  const list = (values) => values?.flatMap((value) => value.split(',')).filter(Boolean);
+  const only = list(flags.only);
+  const skip = list(flags.skip) ?? [];
   for (const name of [...(only ?? []), ...skip])
     if (!STAGES.includes(name))
       throw new UserError(`Unknown stage "${name}"; stages are ${STAGES.join(', ')}.`);
@@ -42,7 +41,7 @@ function selectedStages(argv) {
 }
 
 async function main() {
-  const stages = selectedStages(process.argv.slice(2));
+  const stages = selectedStages();
   await preflight();
   mkdirSync(reportsDir, { recursive: true });
   const { ensurePostgres } = await import('./lib/services.mjs');

@@ -1,21 +1,16 @@
 // Console helpers shared by the scripts: coloured prefixes when the terminal supports them.
 import process from 'node:process';
+import { styleText } from 'node:util';
 
 const useColour = process.stdout.isTTY && !process.env.NO_COLOR;
-const codes = {
-  red: 31,
-  green: 32,
-  yellow: 33,
-  blue: 34,
-  magenta: 35,
-  cyan: 36,
-  grey: 90,
-  bold: 1,
-};
 
-/** Wraps text in an ANSI colour when stdout is a colour terminal. */
+/**
+ * Wraps text in a colour or style of `util.styleText` ('red', 'grey', 'bold', …) when stdout is a
+ * colour terminal. The decision is ours (NO_COLOR, a TTY), not styleText's: its own stream check
+ * arrived within Node 20.x, and we support 20.19+.
+ */
 export function colour(name, text) {
-  return useColour ? `\u001b[${codes[name]}m${text}\u001b[0m` : text;
+  return useColour ? styleText(name, text, { validateStream: false }) : text;
 }
 
 export function step(message) {
