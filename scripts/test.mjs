@@ -19,8 +19,7 @@ import {
   recordSetupFailure,
   reportsDir,
   stage,
-  vitestSuites,
-  workspaceSuites,
+  vitestTier,
 } from './lib/pipeline.mjs';
 import { endToEnd } from './lib/e2e.mjs';
 
@@ -48,19 +47,15 @@ async function main() {
   const postgres = await ensurePostgres({ database: 'postgres' });
   onCleanup(postgres.stop);
   const databaseUrl = postgres.url;
-  const turbo = (task) =>
-    check('npx', ['turbo', 'run', task, '--continue', '--output-logs=new-only']);
 
-  if (stages.includes('typecheck')) await stage('typecheck', () => turbo('typecheck'));
-  if (stages.includes('lint')) await stage('lint', () => lint(check, step));
-  if (stages.includes('unit'))
-    await stage('unit', () => vitestSuites(workspaceSuites('test', 'scripts/vitest.config.mjs')));
-  if (stages.includes('int'))
-    await stage('int', () =>
-      vitestSuites(workspaceSuites('test:int', 'scripts/vitest.int.config.mjs'), {
-        DATABASE_URL: databaseUrl,
-      }),
+  if (stages.includes('typecheck'))
+    await stage('typecheck', () =>
+      check('npx', ['turbo', 'run', 'typecheck', '--continue', '--output-logs=new-only']),
     );
+  if (stages.includes('lint')) await stage('lint', () => lint(check, step));
+  if (stages.includes('unit')) await stage('unit', () => vitestTier('unit'));
+  if (stages.includes('int'))
+    await stage('int', () => vitestTier('int', { DATABASE_URL: databaseUrl }));
   if (stages.includes('e2e')) await stage('e2e', () => endToEnd(databaseUrl));
 }
 

@@ -1,12 +1,12 @@
-// The steps of `npm test`: named stages, plain checks, Vitest suites with JSON counts, the summary.
+// The steps of `npm test`: named stages, plain checks, a Vitest tier with JSON counts, the summary.
 import path from 'node:path';
 import process from 'node:process';
 import { rmSync } from 'node:fs';
-import { colour, step } from './log.mjs';
-import { dataDir } from './paths.mjs';
+import { colour, info, step } from './log.mjs';
+import { dataDir, repoRoot } from './paths.mjs';
 import { run } from './processes.mjs';
 import { countVitest } from './reports.mjs';
-import { listWorkspaces } from './workspaces.mjs';
+import { vitestProjects } from './vitest-projects.mjs';
 import { quietEnv } from './app.mjs';
 
 export const reportsDir = path.join(dataDir, 'reports');
@@ -31,42 +31,30 @@ export async function check(command, args, extraEnv) {
   };
 }
 
-/** Runs Vitest suites, adding a JSON reporter to each; sums their counts. */
-export async function vitestSuites(suites, extraEnv) {
-  const total = { ok: true, passed: 0, failed: 0, note: [] };
-  for (const { label, command, args } of suites) {
-    const report = path.join(reportsDir, `${label.replace(/[^a-z0-9]+/gi, '-')}.json`);
-    rmSync(report, { force: true });
-    step(label);
-    const reporters = ['--reporter=default', '--reporter=json', `--outputFile.json=${report}`];
-    const code = await run(command, [...args, ...reporters], { env: env(extraEnv) });
-    const counts = countVitest(report) ?? { passed: 0, failed: 0 };
-    if (code !== 0 && counts.failed === 0) {
-      counts.failed = 1;
-      total.note.push(`${label}: exit ${code} without failed tests`);
-    }
-    total.passed += counts.passed;
-    total.failed += counts.failed;
-    total.ok &&= code === 0;
-  }
-  return { ...total, note: total.note.join('; ') || `${suites.length} suites` };
-}
-
-/** One suite per workspace that has `script`, plus the scripts' own tests. */
-export function workspaceSuites(script, scriptsConfig) {
-  const suites = listWorkspaces()
-    .filter((workspace) => workspace.scripts[script])
-    .map((workspace) => ({
-      label: `${script} ${workspace.name}`,
-      command: 'npm',
-      args: ['run', '--silent', script, '-w', workspace.name, '--'],
-    }));
-  suites.push({
-    label: `${script} scripts`,
-    command: 'npx',
-    args: ['vitest', 'run', '--config', scriptsConfig],
+/**
+ * Runs one tier (`unit` or `int`) of the root vitest.config.mjs: every project of that tier in one
+ * Vitest run, with a JSON report; prints the counts of each project (suite) and sums them.
+ */
+export async function vitestTier(tier, extraEnv) {
+  const projects = vitestProjects().filter((project) => project.tier === tier);
+  const report = path.join(reportsDir, `${tier}.json`);
+  rmSync(report, { force: true });
+  const pattern = `${tier} *`;
+  step(`vitest --project '${pattern}': ${projects.map((p) => p.name).join(', ')}`);
+  const reporters = ['--reporter=default', '--reporter=json', `--outputFile.json=${report}`];
+  const code = await run('npx', ['vitest', 'run', '--project', pattern, ...reporters], {
+    env: env(extraEnv),
   });
-  return suites;
+  const counts = countVitest(report, projects, repoRoot) ?? { passed: 0, failed: 0, suites: [] };
+  const width = Math.max(0, ...projects.map((p) => p.name.length));
+  for (const suite of counts.suites)
+    info(`${suite.name.padEnd(width)}  ${suite.passed} passed, ${suite.failed} failed`);
+  const notes = [`${projects.length} suites`];
+  if (code !== 0 && counts.failed === 0) {
+    counts.failed = 1;
+    notes.push(`vitest exit ${code} without failed tests`);
+  }
+  return { ok: code === 0, passed: counts.passed, failed: counts.failed, note: notes.join('; ') };
 }
 
 /** Prints the stage table and, as the very last line, `tests: N passed, N failed`; sets the exit code. */

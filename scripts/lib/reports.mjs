@@ -1,14 +1,46 @@
 // Test counts from the JSON reports of Vitest and Playwright.
 import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 
-/** { passed, failed } from a Vitest JSON report; files that failed to load count as one failure each. */
-export function countVitest(file) {
+/**
+ * { passed, failed, suites } from a Vitest JSON report; a file that failed to load counts as one
+ * failure. `suites` splits the counts by project: each test file belongs to the project whose
+ * directory (relative to `root`) holds it.
+ * @param {string} file
+ * @param {{ name: string, dir: string }[]} [projects]
+ * @param {string} [root]
+ */
+export function countVitest(file, projects = [], root = '/') {
   if (!existsSync(file)) return null;
   const report = JSON.parse(readFileSync(file, 'utf8'));
-  const brokenFiles = (report.testResults ?? []).filter(
-    (result) => result.status === 'failed' && (result.assertionResults ?? []).length === 0,
-  ).length;
-  return { passed: report.numPassedTests ?? 0, failed: (report.numFailedTests ?? 0) + brokenFiles };
+  const suites = projects.map(({ name, dir }) => ({
+    name,
+    dir: path.resolve(root, dir) + path.sep,
+    passed: 0,
+    failed: 0,
+  }));
+  const byDepth = [...suites].sort((a, b) => b.dir.length - a.dir.length);
+  let passed = 0;
+  let failed = 0;
+  for (const result of report.testResults ?? []) {
+    const assertions = result.assertionResults ?? [];
+    const ok = assertions.filter((a) => a.status === 'passed').length;
+    const bad =
+      assertions.filter((a) => a.status === 'failed').length +
+      (result.status === 'failed' && assertions.length === 0 ? 1 : 0);
+    passed += ok;
+    failed += bad;
+    const suite = byDepth.find(({ dir }) => result.name?.startsWith(dir));
+    if (suite) {
+      suite.passed += ok;
+      suite.failed += bad;
+    }
+  }
+  return {
+    passed,
+    failed,
+    suites: suites.map(({ name, passed, failed }) => ({ name, passed, failed })),
+  };
 }
 
 /** { passed, failed } from a Playwright JSON report (flaky tests passed on a retry). */
