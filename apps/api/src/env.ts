@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defaultTrustedProxies, isAddressOrBlock } from './http/client-address';
+import { defaultTrustedProxies, isAddressOrBlock } from './presentation/http/client-address';
 import { defaultAuthLimits } from './models/login-throttle.model';
 import { defaultQueueLimits } from './models/password-queue';
 import { defaultSessionIdleDays } from './models/session.model';

@@ -4,11 +4,11 @@
  */
 import { createPrismaClient } from '@shop/db/client';
 import { loadEnv } from './env';
-import { createLogger } from './log';
-import { shutdownGraceMs } from './models/db';
+import { createLogger } from './infrastructure/log';
+import { shutdownGraceMs } from './infrastructure/db/transactions';
 import { startReservationSweeper } from './models/reservation-sweeper';
 import { configurePasswordQueue } from './models/password-queue';
-import { createServer } from './server';
+import { createServer } from './presentation/http/server';
 
 function main(): void {
   const env = loadEnv();

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createPrismaClient, type PrismaClient } from '@shop/db/client';
 import { createTestDatabase } from '@shop/db/testing';
-import { createMemoryCookieJar } from '../src/http/cookies';
+import { createMemoryCookieJar } from '../src/presentation/http/cookies';
 import { hashPassword } from '../src/models/password';
-import { createCaller } from '../src/root';
-import { createContext } from '../src/trpc';
+import { createCaller } from '../src/presentation/root';
+import { createContext } from '../src/presentation/trpc';
 
 export interface Harness {
   prisma: PrismaClient;

@@ -6,10 +6,10 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMemoryCookieJar } from '../http/cookies';
-import { createCaller } from '../root';
-import { createServer, type ServerOptions } from '../server';
-import { createContext } from '../trpc';
+import { createMemoryCookieJar } from '../presentation/http/cookies';
+import { createCaller } from '../presentation/root';
+import { createServer, type ServerOptions } from '../presentation/http/server';
+import { createContext } from '../presentation/trpc';
 import {
   browser,
   password,

@@ -4,11 +4,11 @@
  * contenders are blocked (pg_stat_activity) before it lets them go.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMemoryCookieJar } from '../http/cookies';
+import { createMemoryCookieJar } from '../presentation/http/cookies';
 import { guestCartCookie } from '../models/cart.model';
 import { hashToken } from '../models/session.model';
-import { createCaller } from '../root';
-import { createContext } from '../trpc';
+import { createCaller } from '../presentation/root';
+import { createContext } from '../presentation/trpc';
 import {
   browser,
   createProduct,

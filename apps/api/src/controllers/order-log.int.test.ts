@@ -1,8 +1,8 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../log';
-import { createCaller } from '../root';
-import { createContext } from '../trpc';
+import { createLogger } from '../infrastructure/log';
+import { createCaller } from '../presentation/root';
+import { createContext } from '../presentation/trpc';
 import {
   checkout,
   createProduct,

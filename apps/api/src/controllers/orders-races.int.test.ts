@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrismaClient } from '@shop/db/client';
-import type { CookieJar } from '../http/cookies';
+import type { CookieJar } from '../presentation/http/cookies';
 import type { CheckoutSettings } from '../models/order.model';
 import { simulateCharge, type ChargeResult } from '../models/payment.model';
-import { createCaller } from '../root';
-import { createContext } from '../trpc';
+import { createCaller } from '../presentation/root';
+import { createContext } from '../presentation/trpc';
 import {
   checkout,
   createProduct,

@@ -2,14 +2,14 @@ import { Writable } from 'node:stream';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrismaClient } from '@shop/db/client';
-import type { CookieJar } from '../http/cookies';
-import { createLogger } from '../log';
+import type { CookieJar } from '../presentation/http/cookies';
+import { createLogger } from '../infrastructure/log';
 import { requestFingerprint, type CheckoutSettings } from '../models/order.model';
 import { simulateCharge, type ChargeResult } from '../models/payment.model';
 import { expireReservations } from '../models/reservation.model';
 import { startReservationSweeper } from '../models/reservation-sweeper';
-import { createCaller } from '../root';
-import { createContext } from '../trpc';
+import { createCaller } from '../presentation/root';
+import { createContext } from '../presentation/trpc';
 import {
   address,
   checkout,

@@ -3,10 +3,10 @@
  * `lastUsedAt` is refreshed at most about once an hour, not written on every request.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMemoryCookieJar } from '../http/cookies';
+import { createMemoryCookieJar } from '../presentation/http/cookies';
 import { sessionCookie } from '../models/session.model';
-import { createCaller } from '../root';
-import { createContext } from '../trpc';
+import { createCaller } from '../presentation/root';
+import { createContext } from '../presentation/trpc';
 import { signedUpShopper, startHarness, type Harness } from '../../test/harness';
 
 let h: Harness;

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../models/password';
-import { createServer } from '../server';
+import { createServer } from '../presentation/http/server';
 import {
   address,
   approvedCard,

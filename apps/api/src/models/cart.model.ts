@@ -1,6 +1,6 @@
 import { maxLineQuantity } from '@shop/contract/cart';
 import { ShopError, soldOut } from './errors';
-import { hasPrismaCode, type Db, type Tx } from './db';
+import { hasPrismaCode, type Db, type Tx } from '../infrastructure/db/transactions';
 import { productSelect, type ProductRecord } from './product.model';
 
 export const guestCartCookie = 'shop_cart';

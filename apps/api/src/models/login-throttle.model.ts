@@ -13,7 +13,7 @@ import {
   uncountAttempt,
   type Limit,
 } from './rate-limit.model';
-import type { Db } from './db';
+import type { Db } from '../infrastructure/db/transactions';
 
 export interface AuthLimits {
   /** Password checks per email per window through `auth.logIn`. */

@@ -1,9 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { PlaceOrderInput, ShippingAddress } from '@shop/contract/orders';
 import type { OrderStatus, Prisma, StatusChangeReason } from '@shop/db/client';
-import { silentLogger, type Logger } from '../log';
+import { silentLogger, type Logger } from '../infrastructure/log';
 import { getCartLines, emptyCart } from './cart.model';
-import { hasPrismaCode, transactionOptions, withTransactionRetry, type Db, type Tx } from './db';
+import {
+  hasPrismaCode,
+  transactionOptions,
+  withTransactionRetry,
+  type Db,
+  type Tx,
+} from '../infrastructure/db/transactions';
 import { ShopError, cardDeclined, checkoutStillProcessing } from './errors';
 import { assertTransition } from './order-status';
 import { simulateCharge, type ChargeResult } from './payment.model';

@@ -3,7 +3,7 @@ import type { catalogListInput } from '@shop/contract/catalog';
 import type { Prisma } from '@shop/db/client';
 import { decodeCursor, encodeCursor, type Cursor } from './catalog-cursor';
 import { ShopError } from './errors';
-import type { Db } from './db';
+import type { Db } from '../infrastructure/db/transactions';
 
 export const productSelect = {
   id: true,

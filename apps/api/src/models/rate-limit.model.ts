@@ -4,7 +4,7 @@
  * batch, parallel requests) each see their own count and cannot all slip under the limit.
  */
 import { ShopError } from './errors';
-import type { Db } from './db';
+import type { Db } from '../infrastructure/db/transactions';
 
 export interface Limit {
   /** Attempts allowed per window. */

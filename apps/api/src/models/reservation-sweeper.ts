@@ -1,5 +1,5 @@
 import type { PrismaClient } from '@shop/db/client';
-import { silentLogger, type Logger } from '../log';
+import { silentLogger, type Logger } from '../infrastructure/log';
 import { expireReservations } from './reservation.model';
 
 export interface SweeperOptions {

@@ -1,5 +1,9 @@
-import { silentLogger, type Logger } from '../log';
-import { transactionOptions, withTransactionRetry, type Db } from './db';
+import { silentLogger, type Logger } from '../infrastructure/log';
+import {
+  transactionOptions,
+  withTransactionRetry,
+  type Db,
+} from '../infrastructure/db/transactions';
 import { changeStatus, linesOf } from './order.model';
 import { returnStock } from './stock.model';
 

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Role } from '@shop/db/client';
-import type { Db, Tx } from './db';
+import type { Db, Tx } from '../infrastructure/db/transactions';
 
 export const sessionCookie = 'shop_session';
 /** Absolute lifetime: a session ends this long after it began, however much it is used. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { requestFingerprint } from './order.model';
-import { isRetryableTransactionError } from './db';
+import { isRetryableTransactionError } from '../infrastructure/db/transactions';
 import { sumPerProduct } from './stock.model';
 
 const a = '00000000-0000-4000-8000-00000000000a';

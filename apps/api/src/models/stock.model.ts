@@ -1,5 +1,5 @@
 import { ShopError } from './errors';
-import type { Tx } from './db';
+import type { Tx } from '../infrastructure/db/transactions';
 
 export interface StockRequest {
   productId: string;

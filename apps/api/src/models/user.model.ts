@@ -1,6 +1,6 @@
 import type { ChangePasswordInput, LogInInput, SignUpInput } from '@shop/contract/auth';
 import { ShopError, invalidCredentials } from './errors';
-import { hasPrismaCode, type Db } from './db';
+import { hasPrismaCode, type Db } from '../infrastructure/db/transactions';
 import {
   clearLogInAttempts,
   clearPasswordChangeAttempts,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shutdownGraceMs, transactionOptions, transactionTimeoutMs } from './db';
+import { shutdownGraceMs, transactionOptions, transactionTimeoutMs } from './transactions';
 
 describe('transaction timing', () => {
   it('lets a transaction in flight at shutdown finish: the grace outlasts the transaction timeout', () => {

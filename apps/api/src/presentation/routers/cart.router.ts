@@ -1,8 +1,8 @@
 import { cartAddInput, cartRemoveInput, cartUpdateInput } from '@shop/contract/cart';
-import { addToCart, getCartLines, removeFromCart, updateCartLine } from '../models/cart.model';
+import { addToCart, getCartLines, removeFromCart, updateCartLine } from '../../models/cart.model';
 import { publicProcedure, router } from '../trpc';
-import { cartView } from '../views/cart.view';
-import { cartOwnerForChange, currentCartOwner } from './session-cookies';
+import { cartView } from '../presenters/cart.presenter';
+import { cartOwnerForChange, currentCartOwner } from '../http/session-cookies';
 
 export const cartRouter = router({
   get: publicProcedure.query(async ({ ctx }) =>

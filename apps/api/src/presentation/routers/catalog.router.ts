@@ -1,7 +1,7 @@
 import { catalogGetInput, catalogListInput } from '@shop/contract/catalog';
-import { getProductBySlug, listCategories, listProducts } from '../models/product.model';
+import { getProductBySlug, listCategories, listProducts } from '../../models/product.model';
 import { publicProcedure, router } from '../trpc';
-import { categoriesView, productPageView, productView } from '../views/product.view';
+import { categoriesView, productPageView, productView } from '../presenters/product.presenter';
 
 export const catalogRouter = router({
   list: publicProcedure

@@ -1,7 +1,7 @@
 import type { OrderStatus } from '@shop/db/client';
-import type { OrderRecord } from '../models/order.model';
-import { canTransition } from '../models/order-status';
-import { money } from './product.view';
+import type { OrderRecord } from '../../models/order.model';
+import { canTransition } from '../../models/order-status';
+import { money } from './product.presenter';
 
 /** What a shopper may do to an order (orders.cancel), each named by the status it leads to. */
 const shopperActions = { cancel: 'CANCELLED' } as const satisfies Record<string, OrderStatus>;

@@ -3,9 +3,9 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createPrismaClient } from '@shop/db/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from './log';
+import { createLogger } from '../../infrastructure/log';
 import { createServer } from './server';
-import { password, startHarness, unique, type Harness } from '../test/harness';
+import { password, startHarness, unique, type Harness } from '../../../test/harness';
 
 /** Every line the logger writes, parsed. */
 function captureLog() {

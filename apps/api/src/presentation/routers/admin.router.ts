@@ -1,8 +1,8 @@
 import { adminOrdersListInput } from '@shop/contract/admin';
 import { orderIdInput } from '@shop/contract/orders';
-import { advanceOrder, listAllOrders } from '../models/order.model';
+import { advanceOrder, listAllOrders } from '../../models/order.model';
 import { adminProcedure, router } from '../trpc';
-import { adminOrderView } from '../views/order.view';
+import { adminOrderView } from '../presenters/order.presenter';
 
 export const adminRouter = router({
   orders: router({

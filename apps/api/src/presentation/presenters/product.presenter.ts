@@ -1,5 +1,5 @@
 import type { Money } from '@shop/contract/money';
-import type { CategorySummary, ProductPage, ProductRecord } from '../models/product.model';
+import type { CategorySummary, ProductPage, ProductRecord } from '../../models/product.model';
 
 export interface ProductView {
   id: string;

@@ -4,7 +4,7 @@ import {
   guestCartMaxAgeSeconds,
   mergeGuestCart,
   type CartOwner,
-} from '../models/cart.model';
+} from '../../models/cart.model';
 import {
   createSession,
   deleteSession,
@@ -13,7 +13,7 @@ import {
   sessionCookie,
   sessionMaxAgeSeconds,
   type SessionUser,
-} from '../models/session.model';
+} from '../../models/session.model';
 
 export function setSessionCookie(ctx: Context, token: string): void {
   ctx.cookies.set(sessionCookie, token, { maxAge: sessionMaxAgeSeconds });

@@ -1,8 +1,8 @@
-import { adminRouter } from './controllers/admin.router';
-import { authRouter } from './controllers/auth.router';
-import { cartRouter } from './controllers/cart.router';
-import { catalogRouter } from './controllers/catalog.router';
-import { ordersRouter } from './controllers/orders.router';
+import { adminRouter } from './routers/admin.router';
+import { authRouter } from './routers/auth.router';
+import { cartRouter } from './routers/cart.router';
+import { catalogRouter } from './routers/catalog.router';
+import { ordersRouter } from './routers/orders.router';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({

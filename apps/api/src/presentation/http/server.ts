@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import type { PrismaClient } from '@shop/db/client';
-import { clientAddress, defaultTrustedProxies, trustedProxyList } from './http/client-address';
-import { cookiePolicy, createHttpCookieJar } from './http/cookies';
-import { silentLogger, type Logger } from './log';
-import type { AuthSettings } from './models/auth-settings';
-import { QueueFullError } from './models/password-queue';
-import { RateLimitedError } from './models/rate-limit.model';
-import { appRouter } from './root';
-import { createContext } from './trpc';
+import { clientAddress, defaultTrustedProxies, trustedProxyList } from './client-address';
+import { cookiePolicy, createHttpCookieJar } from './cookies';
+import { silentLogger, type Logger } from '../../infrastructure/log';
+import type { AuthSettings } from '../../models/auth-settings';
+import { QueueFullError } from '../../models/password-queue';
+import { RateLimitedError } from '../../models/rate-limit.model';
+import { appRouter } from '../root';
+import { createContext } from '../trpc';
 
 export interface ServerOptions {
   prisma: PrismaClient;

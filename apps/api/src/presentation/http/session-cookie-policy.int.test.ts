@@ -6,8 +6,8 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, type ServerOptions } from '../server';
-import { password, startHarness, unique, type Harness } from '../../test/harness';
+import { createServer, type ServerOptions } from './server';
+import { password, startHarness, unique, type Harness } from '../../../test/harness';
 
 let h: Harness;
 const servers: Server[] = [];

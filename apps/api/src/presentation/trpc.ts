@@ -6,11 +6,11 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import type { PrismaClient } from '@shop/db/client';
 import type { CookieJar } from './http/cookies';
-import { silentLogger, type Logger } from './log';
-import { defaultAuthSettings, type AuthSettings } from './models/auth-settings';
-import { ShopError } from './models/errors';
-import type { CheckoutSettings } from './models/order.model';
-import { resolveSession, sessionCookie } from './models/session.model';
+import { silentLogger, type Logger } from '../infrastructure/log';
+import { defaultAuthSettings, type AuthSettings } from '../models/auth-settings';
+import { ShopError } from '../models/errors';
+import type { CheckoutSettings } from '../models/order.model';
+import { resolveSession, sessionCookie } from '../models/session.model';
 
 /** The request headers the mutation guard looks at; absent for in-process callers. */
 export interface RequestInfo {

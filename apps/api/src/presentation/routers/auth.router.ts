@@ -1,12 +1,12 @@
 import { changePasswordInput, logInInput, signUpInput } from '@shop/contract/auth';
-import { ShopError } from '../models/errors';
-import { QueueFullError } from '../models/password-queue';
-import { RateLimitedError } from '../models/rate-limit.model';
-import { deleteSession, sessionCookie } from '../models/session.model';
-import { changePassword, logIn, signUp } from '../models/user.model';
+import { ShopError } from '../../models/errors';
+import { QueueFullError } from '../../models/password-queue';
+import { RateLimitedError } from '../../models/rate-limit.model';
+import { deleteSession, sessionCookie } from '../../models/session.model';
+import { changePassword, logIn, signUp } from '../../models/user.model';
 import { protectedProcedure, publicProcedure, router, type Context } from '../trpc';
-import { userView } from '../views/user.view';
-import { setSessionCookie, startSession } from './session-cookies';
+import { userView } from '../presenters/user.presenter';
+import { setSessionCookie, startSession } from '../http/session-cookies';
 
 /**
  * Security events for the log: what was refused and why, with the email, account or address it

@@ -1,6 +1,6 @@
 import { maxLineQuantity } from '@shop/contract/cart';
-import type { CartLineRecord } from '../models/cart.model';
-import { money, productView } from './product.view';
+import type { CartLineRecord } from '../../models/cart.model';
+import { money, productView } from './product.presenter';
 
 const defaultCurrency = 'KRW';
 

@@ -1,7 +1,7 @@
 import { orderIdInput, placeOrderInput } from '@shop/contract/orders';
-import { cancelOrder, getOrder, listOrders, placeOrder } from '../models/order.model';
+import { cancelOrder, getOrder, listOrders, placeOrder } from '../../models/order.model';
 import { protectedProcedure, router } from '../trpc';
-import { orderView } from '../views/order.view';
+import { orderView } from '../presenters/order.presenter';
 
 export const ordersRouter = router({
   place: protectedProcedure

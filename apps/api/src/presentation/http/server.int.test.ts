@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from './server';
-import { password, startHarness, unique, type Harness } from '../test/harness';
+import { password, startHarness, unique, type Harness } from '../../../test/harness';
 
 let h: Harness;
 let server: Server;
