@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createPrismaClient, type PrismaClient } from '@shop/db/client';
 import { createTestDatabase } from '@shop/db/testing';
-import { createMemoryCookieJar } from '../src/presentation/http/cookies';
-import { hashPassword } from '../src/models/password';
-import { createCaller } from '../src/presentation/root';
-import { createContext } from '../src/presentation/trpc';
+import { createCaller, createContext, createMemoryCookieJar, hashPassword } from '../src/testing';
 
 export interface Harness {
   prisma: PrismaClient;
@@ -27,7 +24,7 @@ export async function startHarness(label: string): Promise<Harness> {
 /** One browser: a cookie jar that survives across calls, like the real one. */
 export function browser(prisma: PrismaClient) {
   const cookies = createMemoryCookieJar();
-  const caller = createCaller(() => createContext({ prisma, cookies }));
+  const caller = createCaller(() => createContext({ db: prisma, cookies }));
   return { cookies, caller };
 }
 

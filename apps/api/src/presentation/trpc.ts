@@ -4,11 +4,13 @@
  */
 import { initTRPC, TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import type { PrismaClient } from '@shop/db/client';
 import type { CookieJar } from './http/cookies';
+import type { Db } from '../infrastructure/db/transactions';
 import { silentLogger, type Logger } from '../infrastructure/log';
 import { defaultAuthSettings, type AuthSettings } from '../models/auth-settings';
+import { DomainError } from '../domain/errors';
 import { ShopError } from '../models/errors';
+import { toTrpcError } from './error-map';
 import type { CheckoutSettings } from '../models/order.model';
 import { resolveSession, sessionCookie } from '../models/session.model';
 
@@ -22,7 +24,7 @@ export interface RequestInfo {
 }
 
 export interface CreateContextOptions {
-  prisma: PrismaClient;
+  db: Db;
   cookies: CookieJar;
   request?: RequestInfo | null;
   allowedOrigins?: readonly string[];
@@ -38,7 +40,7 @@ export async function createContext(opts: CreateContextOptions) {
   const auth: AuthSettings = { ...defaultAuthSettings, ...opts.auth };
   // Every value the header carries: a cookie planted beside ours must not shadow it.
   const tokens = opts.cookies.getAll(sessionCookie);
-  const { session, conflict } = await resolveSession(opts.prisma, tokens, {
+  const { session, conflict } = await resolveSession(opts.db, tokens, {
     idleDays: auth.sessionIdleDays,
   });
   if (conflict) {
@@ -48,7 +50,7 @@ export async function createContext(opts: CreateContextOptions) {
     opts.cookies.clear(sessionCookie);
   }
   return {
-    prisma: opts.prisma,
+    db: opts.db,
     cookies: opts.cookies,
     request: opts.request ?? null,
     allowedOrigins: opts.allowedOrigins ?? [],
@@ -127,6 +129,9 @@ function assertMutationAllowed(request: RequestInfo, allowedOrigins: readonly st
 const guarded = t.middleware(async ({ ctx, type, next }) => {
   if (type === 'mutation' && ctx.request) assertMutationAllowed(ctx.request, ctx.allowedOrigins);
   const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError)
+    throw toTrpcError(result.error.cause);
+  // Until every area raises errors by meaning (stage 2 refactor in progress).
   if (!result.ok && result.error.cause instanceof ShopError) {
     const cause = result.error.cause;
     throw new TRPCError({ code: cause.code, message: cause.message, cause });

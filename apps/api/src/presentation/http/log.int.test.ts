@@ -48,7 +48,7 @@ describe('the API log', () => {
   it('records a 5xx with the request id the response carries, and no stack reaches the client', async () => {
     const { lines, logger } = captureLog();
     const brokenDb = createPrismaClient('postgresql://postgres@127.0.0.1:1/nowhere');
-    const server = createServer({ prisma: brokenDb, allowedOrigins: [origin], logger });
+    const server = createServer({ db: brokenDb, allowedOrigins: [origin], logger });
     servers.push(server);
     const base = await listen(server);
 
@@ -66,7 +66,7 @@ describe('the API log', () => {
 
   it('never writes a password, a session token or a card number', async () => {
     const { lines, logger } = captureLog();
-    const server = createServer({ prisma: h.prisma, allowedOrigins: [origin], logger });
+    const server = createServer({ db: h.prisma, allowedOrigins: [origin], logger });
     servers.push(server);
     const base = await listen(server);
     const email = `${unique('log')}@shop.test`;
@@ -99,7 +99,7 @@ describe('security events', () => {
     await h.prisma.rateLimit.deleteMany({ where: { bucket: 'sign-up' } });
     const { lines, logger } = captureLog();
     const server = createServer({
-      prisma: h.prisma,
+      db: h.prisma,
       allowedOrigins: [origin],
       logger,
       auth: { signUp: { max: 1, windowMinutes: 60 } },

@@ -18,9 +18,9 @@ let productionBase = '';
 
 beforeAll(async () => {
   h = await startHarness('http');
-  server = createServer({ prisma: h.prisma, allowedOrigins: [allowedOrigin] });
+  server = createServer({ db: h.prisma, allowedOrigins: [allowedOrigin] });
   productionServer = createServer({
-    prisma: h.prisma,
+    db: h.prisma,
     allowedOrigins: [allowedOrigin],
     production: true,
   });

@@ -1,18 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
-import type { PrismaClient } from '@shop/db/client';
 import { clientAddress, defaultTrustedProxies, trustedProxyList } from './client-address';
 import { cookiePolicy, createHttpCookieJar } from './cookies';
+import type { Db } from '../../infrastructure/db/transactions';
 import { silentLogger, type Logger } from '../../infrastructure/log';
 import type { AuthSettings } from '../../models/auth-settings';
 import { QueueFullError } from '../../models/password-queue';
 import { RateLimitedError } from '../../models/rate-limit.model';
+import { retryAfterSeconds } from '../error-map';
 import { appRouter } from '../root';
 import { createContext } from '../trpc';
 
 export interface ServerOptions {
-  prisma: PrismaClient;
+  db: Db;
   allowedOrigins: readonly string[];
   /** Production with an https `publicOrigin` turns on Secure `__Host-` cookies and HSTS. */
   production?: boolean;
@@ -82,18 +83,20 @@ export function createServer(options: ServerOptions): http.Server {
     // Refusals for too many attempts say when to come back.
     responseMeta({ errors }) {
       const waits = errors.map((error) =>
-        error.cause instanceof RateLimitedError
-          ? error.cause.retryAfterSeconds
-          : error.cause instanceof QueueFullError
-            ? 1
-            : 0,
+        retryAfterSeconds(error.cause) > 0
+          ? retryAfterSeconds(error.cause)
+          : error.cause instanceof RateLimitedError
+            ? error.cause.retryAfterSeconds
+            : error.cause instanceof QueueFullError
+              ? 1
+              : 0,
       );
       const wait = Math.max(0, ...waits);
       return wait > 0 ? { headers: { 'retry-after': String(wait) } } : {};
     },
     createContext: ({ req, res }) =>
       createContext({
-        prisma: options.prisma,
+        db: options.db,
         log: requestLoggers.get(req) ?? logger,
         cookies: createHttpCookieJar(req, res, cookies),
         allowedOrigins: options.allowedOrigins,

@@ -15,7 +15,7 @@ const httpOrigin = 'http://localhost:3000';
 const httpsOrigin = 'https://shop.example';
 
 async function start(options: Partial<ServerOptions>): Promise<string> {
-  const server = createServer({ prisma: h.prisma, allowedOrigins: [httpOrigin], ...options });
+  const server = createServer({ db: h.prisma, allowedOrigins: [httpOrigin], ...options });
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -21,11 +21,11 @@ export function setSessionCookie(ctx: Context, token: string): void {
 
 /** Opens a fresh session (never reusing a prior token) and moves the guest cart into the account. */
 export async function startSession(ctx: Context, user: SessionUser): Promise<SessionUser> {
-  if (ctx.session) await deleteSession(ctx.prisma, ctx.session.id);
-  setSessionCookie(ctx, await createSession(ctx.prisma, user.id));
+  if (ctx.session) await deleteSession(ctx.db, ctx.session.id);
+  setSessionCookie(ctx, await createSession(ctx.db, user.id));
   const guestToken = ctx.cookies.get(guestCartCookie);
   if (guestToken) {
-    await mergeGuestCart(ctx.prisma, hashToken(guestToken), user.id);
+    await mergeGuestCart(ctx.db, hashToken(guestToken), user.id);
     ctx.cookies.clear(guestCartCookie);
   }
   return user;

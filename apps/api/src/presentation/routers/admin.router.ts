@@ -9,11 +9,11 @@ export const adminRouter = router({
     list: adminProcedure
       .input(adminOrdersListInput)
       .query(async ({ ctx, input }) =>
-        (await listAllOrders(ctx.prisma, input.status)).map(adminOrderView),
+        (await listAllOrders(ctx.db, input.status)).map(adminOrderView),
       ),
 
     ship: adminProcedure.input(orderIdInput).mutation(async ({ ctx, input }) => {
-      const order = await advanceOrder(ctx.prisma, input.id, 'SHIPPED');
+      const order = await advanceOrder(ctx.db, input.id, 'SHIPPED');
       ctx.log.info(
         { event: 'order.shipped', orderId: order.id, adminId: ctx.user.id },
         `order ${order.id} marked shipped`,
@@ -22,7 +22,7 @@ export const adminRouter = router({
     }),
 
     deliver: adminProcedure.input(orderIdInput).mutation(async ({ ctx, input }) => {
-      const order = await advanceOrder(ctx.prisma, input.id, 'DELIVERED');
+      const order = await advanceOrder(ctx.db, input.id, 'DELIVERED');
       ctx.log.info(
         { event: 'order.delivered', orderId: order.id, adminId: ctx.user.id },
         `order ${order.id} marked delivered`,

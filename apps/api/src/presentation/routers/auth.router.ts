@@ -31,7 +31,7 @@ export const authRouter = router({
   signUp: publicProcedure.input(signUpInput).mutation(async ({ ctx, input }) => {
     const clientAddress = ctx.request?.clientAddress;
     try {
-      const user = await signUp(ctx.prisma, input, { clientAddress, limits: ctx.auth });
+      const user = await signUp(ctx.db, input, { clientAddress, limits: ctx.auth });
       return userView(await startSession(ctx, user));
     } catch (error) {
       logRefusal(ctx, 'signup', error, { clientAddress });
@@ -42,7 +42,7 @@ export const authRouter = router({
   logIn: publicProcedure.input(logInInput).mutation(async ({ ctx, input }) => {
     let user;
     try {
-      user = await logIn(ctx.prisma, input, ctx.auth);
+      user = await logIn(ctx.db, input, ctx.auth);
     } catch (error) {
       logRefusal(ctx, 'login', error, { email: input.email });
       throw error;
@@ -52,14 +52,14 @@ export const authRouter = router({
   }),
 
   logOut: publicProcedure.mutation(async ({ ctx }) => {
-    if (ctx.session) await deleteSession(ctx.prisma, ctx.session.id);
+    if (ctx.session) await deleteSession(ctx.db, ctx.session.id);
     ctx.cookies.clear(sessionCookie);
     return { ok: true as const };
   }),
 
   changePassword: protectedProcedure.input(changePasswordInput).mutation(async ({ ctx, input }) => {
     try {
-      setSessionCookie(ctx, await changePassword(ctx.prisma, ctx.user.id, input, ctx.auth));
+      setSessionCookie(ctx, await changePassword(ctx.db, ctx.user.id, input, ctx.auth));
     } catch (error) {
       logRefusal(ctx, 'password_change', error, { userId: ctx.user.id });
       throw error;

@@ -6,14 +6,14 @@ import { cartOwnerForChange, currentCartOwner } from '../http/session-cookies';
 
 export const cartRouter = router({
   get: publicProcedure.query(async ({ ctx }) =>
-    cartView(await getCartLines(ctx.prisma, currentCartOwner(ctx))),
+    cartView(await getCartLines(ctx.db, currentCartOwner(ctx))),
   ),
 
   add: publicProcedure
     .input(cartAddInput)
     .mutation(async ({ ctx, input }) =>
       cartView(
-        await addToCart(ctx.prisma, cartOwnerForChange(ctx), input.productId, input.quantity),
+        await addToCart(ctx.db, cartOwnerForChange(ctx), input.productId, input.quantity),
       ),
     ),
 
@@ -21,12 +21,12 @@ export const cartRouter = router({
     .input(cartUpdateInput)
     .mutation(async ({ ctx, input }) =>
       cartView(
-        await updateCartLine(ctx.prisma, cartOwnerForChange(ctx), input.productId, input.quantity),
+        await updateCartLine(ctx.db, cartOwnerForChange(ctx), input.productId, input.quantity),
       ),
     ),
 
   remove: publicProcedure.input(cartRemoveInput).mutation(async ({ ctx, input }) => {
     const owner = currentCartOwner(ctx);
-    return cartView(owner ? await removeFromCart(ctx.prisma, owner, input.productId) : []);
+    return cartView(owner ? await removeFromCart(ctx.db, owner, input.productId) : []);
   }),
 });

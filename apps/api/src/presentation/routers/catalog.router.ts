@@ -6,13 +6,13 @@ import { categoriesView, productPageView, productView } from '../presenters/prod
 export const catalogRouter = router({
   list: publicProcedure
     .input(catalogListInput)
-    .query(async ({ ctx, input }) => productPageView(await listProducts(ctx.prisma, input))),
+    .query(async ({ ctx, input }) => productPageView(await listProducts(ctx.db, input))),
 
   get: publicProcedure
     .input(catalogGetInput)
-    .query(async ({ ctx, input }) => productView(await getProductBySlug(ctx.prisma, input.slug))),
+    .query(async ({ ctx, input }) => productView(await getProductBySlug(ctx.db, input.slug))),
 
   categories: publicProcedure.query(async ({ ctx }) =>
-    categoriesView(await listCategories(ctx.prisma)),
+    categoriesView(await listCategories(ctx.db)),
   ),
 });

@@ -8,21 +8,21 @@ export const ordersRouter = router({
     .input(placeOrderInput)
     .mutation(async ({ ctx, input }) =>
       orderView(
-        await placeOrder(ctx.prisma, ctx.user.id, input, { ...ctx.checkout, log: ctx.log }),
+        await placeOrder(ctx.db, ctx.user.id, input, { ...ctx.checkout, log: ctx.log }),
       ),
     ),
 
   list: protectedProcedure.query(async ({ ctx }) =>
-    (await listOrders(ctx.prisma, ctx.user.id)).map(orderView),
+    (await listOrders(ctx.db, ctx.user.id)).map(orderView),
   ),
 
   get: protectedProcedure
     .input(orderIdInput)
-    .query(async ({ ctx, input }) => orderView(await getOrder(ctx.prisma, ctx.user.id, input.id))),
+    .query(async ({ ctx, input }) => orderView(await getOrder(ctx.db, ctx.user.id, input.id))),
 
   cancel: protectedProcedure
     .input(orderIdInput)
     .mutation(async ({ ctx, input }) =>
-      orderView(await cancelOrder(ctx.prisma, ctx.user.id, input.id)),
+      orderView(await cancelOrder(ctx.db, ctx.user.id, input.id)),
     ),
 });

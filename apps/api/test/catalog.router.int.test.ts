@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browser, createProduct, startHarness, unique, type Harness } from '../../test/harness';
+import { browser, createProduct, startHarness, unique, type Harness } from './harness';
 
 let h: Harness;
 beforeAll(async () => {

@@ -5,8 +5,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../models/password';
-import { createServer } from '../presentation/http/server';
 import {
   address,
   approvedCard,
@@ -15,7 +13,8 @@ import {
   startHarness,
   unique,
   type Harness,
-} from '../../test/harness';
+} from './harness';
+import { createServer, hashPassword } from '../src/testing';
 
 const origin = 'http://localhost:3000';
 /** What packages/contract/src/text.ts says about such characters. */
@@ -95,7 +94,7 @@ const sessions = { guest: '', shopper: '', admin: '' };
 
 beforeAll(async () => {
   h = await startHarness('unstorable_text');
-  server = createServer({ prisma: h.prisma, allowedOrigins: [origin] });
+  server = createServer({ db: h.prisma, allowedOrigins: [origin] });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 

@@ -1,13 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashToken, sessionCookie } from '../models/session.model';
-import {
-  browser,
-  password,
-  signedUpShopper,
-  startHarness,
-  unique,
-  type Harness,
-} from '../../test/harness';
+import { browser, password, signedUpShopper, startHarness, unique, type Harness } from './harness';
+import { hashToken, sessionCookie } from '../src/testing';
 
 let h: Harness;
 beforeAll(async () => {

@@ -4,11 +4,6 @@
  * contenders are blocked (pg_stat_activity) before it lets them go.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMemoryCookieJar } from '../presentation/http/cookies';
-import { guestCartCookie } from '../models/cart.model';
-import { hashToken } from '../models/session.model';
-import { createCaller } from '../presentation/root';
-import { createContext } from '../presentation/trpc';
 import {
   browser,
   createProduct,
@@ -16,7 +11,14 @@ import {
   signedUpShopper,
   startHarness,
   type Harness,
-} from '../../test/harness';
+} from './harness';
+import {
+  createCaller,
+  createContext,
+  createMemoryCookieJar,
+  guestCartCookie,
+  hashToken,
+} from '../src/testing';
 
 let h: Harness;
 beforeAll(async () => {
@@ -29,7 +31,7 @@ afterAll(async () => {
 /** A browser that already carries `cookies` (another tab, or a request sent twice). */
 function browserWith(cookies: Record<string, string>) {
   const jar = createMemoryCookieJar(cookies);
-  return createCaller(() => createContext({ prisma: h.prisma, cookies: jar }));
+  return createCaller(() => createContext({ db: h.prisma, cookies: jar }));
 }
 
 async function waitForLockWaiters(count: number): Promise<void> {

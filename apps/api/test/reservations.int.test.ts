@@ -2,14 +2,6 @@ import { Writable } from 'node:stream';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrismaClient } from '@shop/db/client';
-import type { CookieJar } from '../presentation/http/cookies';
-import { createLogger } from '../infrastructure/log';
-import { requestFingerprint, type CheckoutSettings } from '../models/order.model';
-import { simulateCharge, type ChargeResult } from '../models/payment.model';
-import { expireReservations } from '../models/reservation.model';
-import { startReservationSweeper } from '../models/reservation-sweeper';
-import { createCaller } from '../presentation/root';
-import { createContext } from '../presentation/trpc';
 import {
   address,
   checkout,
@@ -17,7 +9,19 @@ import {
   signedUpShopper,
   startHarness,
   type Harness,
-} from '../../test/harness';
+} from './harness';
+import {
+  type ChargeResult,
+  type CheckoutSettings,
+  type CookieJar,
+  createCaller,
+  createContext,
+  createLogger,
+  expireReservations,
+  requestFingerprint,
+  simulateCharge,
+  startReservationSweeper,
+} from '../src/testing';
 
 let h: Harness;
 beforeAll(async () => {
@@ -35,7 +39,7 @@ const stockOf = async (id: string) =>
   (await h.prisma.product.findUniqueOrThrow({ where: { id }, select: { stock: true } })).stock;
 
 function callerWith(prisma: PrismaClient, cookies: CookieJar, settings: Partial<CheckoutSettings>) {
-  return createCaller(() => createContext({ prisma, cookies, checkout: settings }));
+  return createCaller(() => createContext({ db: prisma, cookies, checkout: settings }));
 }
 
 /** Every line the logger writes, parsed. */
@@ -358,7 +362,7 @@ describe('a failure while settling', () => {
     const { lines, logger } = captureLog();
     const caller = createCaller(() =>
       createContext({
-        prisma: h.prisma,
+        db: h.prisma,
         cookies: shopper.cookies,
         log: logger,
         checkout: { beforeSettle },

@@ -1,8 +1,5 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../infrastructure/log';
-import { createCaller } from '../presentation/root';
-import { createContext } from '../presentation/trpc';
 import {
   checkout,
   createProduct,
@@ -10,7 +7,8 @@ import {
   signedUpShopper,
   startHarness,
   type Harness,
-} from '../../test/harness';
+} from './harness';
+import { createCaller, createContext, createLogger } from '../src/testing';
 
 let h: Harness;
 beforeAll(async () => {
@@ -43,7 +41,7 @@ describe('the back office in the log', () => {
     const adminUser = await admin.caller.auth.me();
     const { lines, logger } = captureLog();
     const logged = createCaller(() =>
-      createContext({ prisma: h.prisma, cookies: admin.cookies, log: logger }),
+      createContext({ db: h.prisma, cookies: admin.cookies, log: logger }),
     );
 
     await logged.admin.orders.ship({ id: order.id });
@@ -74,7 +72,7 @@ describe('the back office in the log', () => {
     const admin = await loggedInAdmin(h.prisma);
     const { lines, logger } = captureLog();
     const logged = createCaller(() =>
-      createContext({ prisma: h.prisma, cookies: admin.cookies, log: logger }),
+      createContext({ db: h.prisma, cookies: admin.cookies, log: logger }),
     );
 
     await expect(logged.admin.orders.deliver({ id: order.id })).rejects.toMatchObject({

@@ -1,10 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrismaClient } from '@shop/db/client';
-import type { CookieJar } from '../presentation/http/cookies';
-import type { CheckoutSettings } from '../models/order.model';
-import { simulateCharge, type ChargeResult } from '../models/payment.model';
-import { createCaller } from '../presentation/root';
-import { createContext } from '../presentation/trpc';
 import {
   checkout,
   createProduct,
@@ -13,7 +8,15 @@ import {
   signedUpShopper,
   startHarness,
   type Harness,
-} from '../../test/harness';
+} from './harness';
+import {
+  type ChargeResult,
+  type CheckoutSettings,
+  type CookieJar,
+  createCaller,
+  createContext,
+  simulateCharge,
+} from '../src/testing';
 
 let h: Harness;
 beforeAll(async () => {
@@ -35,7 +38,7 @@ const paymentsOf = (orderId: string) =>
 
 /** The same browser, but its checkout talks to the card processor the test hands in. */
 function callerWith(prisma: PrismaClient, cookies: CookieJar, settings: Partial<CheckoutSettings>) {
-  return createCaller(() => createContext({ prisma, cookies, checkout: settings }));
+  return createCaller(() => createContext({ db: prisma, cookies, checkout: settings }));
 }
 
 /** A card processor that holds every charge until the test lets it go. */

@@ -3,11 +3,8 @@
  * `lastUsedAt` is refreshed at most about once an hour, not written on every request.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMemoryCookieJar } from '../presentation/http/cookies';
-import { sessionCookie } from '../models/session.model';
-import { createCaller } from '../presentation/root';
-import { createContext } from '../presentation/trpc';
-import { signedUpShopper, startHarness, type Harness } from '../../test/harness';
+import { signedUpShopper, startHarness, type Harness } from './harness';
+import { createCaller, createContext, createMemoryCookieJar, sessionCookie } from '../src/testing';
 
 let h: Harness;
 beforeAll(async () => {
@@ -54,7 +51,7 @@ describe('session idle timeout', () => {
     });
     const strict = createCaller(() =>
       createContext({
-        prisma: h.prisma,
+        db: h.prisma,
         cookies: createMemoryCookieJar({
           [sessionCookie]: shopper.cookies.get(sessionCookie) ?? '',
         }),

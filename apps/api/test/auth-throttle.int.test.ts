@@ -6,18 +6,14 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMemoryCookieJar } from '../presentation/http/cookies';
-import { createCaller } from '../presentation/root';
-import { createServer, type ServerOptions } from '../presentation/http/server';
-import { createContext } from '../presentation/trpc';
+import { browser, password, signedUpShopper, startHarness, unique, type Harness } from './harness';
 import {
-  browser,
-  password,
-  signedUpShopper,
-  startHarness,
-  unique,
-  type Harness,
-} from '../../test/harness';
+  type ServerOptions,
+  createCaller,
+  createContext,
+  createMemoryCookieJar,
+  createServer,
+} from '../src/testing';
 
 let h: Harness;
 let base = '';
@@ -33,10 +29,10 @@ async function listen(server: Server): Promise<string> {
 
 beforeAll(async () => {
   h = await startHarness('throttle');
-  base = await listen(createServer({ prisma: h.prisma, allowedOrigins: [origin] }));
+  base = await listen(createServer({ db: h.prisma, allowedOrigins: [origin] }));
   // Batches far above the default cap, to show the throttle holds on its own.
   wideBatchBase = await listen(
-    createServer({ prisma: h.prisma, allowedOrigins: [origin], maxBatchSize: 100 }),
+    createServer({ db: h.prisma, allowedOrigins: [origin], maxBatchSize: 100 }),
   );
 });
 afterAll(async () => {
@@ -233,7 +229,7 @@ describe('sign-up rate limit per client address', () => {
   const limited = (extra: Partial<ServerOptions>) =>
     listen(
       createServer({
-        prisma: h.prisma,
+        db: h.prisma,
         allowedOrigins: [origin],
         auth: { signUp: { max: 3, windowMinutes: 60 } },
         ...extra,
@@ -273,7 +269,7 @@ describe('sign-up rate limit per client address', () => {
   it('does not limit in-process callers, which have no address', async () => {
     const caller = createCaller(() =>
       createContext({
-        prisma: h.prisma,
+        db: h.prisma,
         cookies: createMemoryCookieJar(),
         auth: { signUp: { max: 1, windowMinutes: 60 } },
       }),

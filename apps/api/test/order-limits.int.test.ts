@@ -1,12 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maxLineQuantity } from '@shop/contract/cart';
-import {
-  checkout,
-  createProduct,
-  signedUpShopper,
-  startHarness,
-  type Harness,
-} from '../../test/harness';
+import { checkout, createProduct, signedUpShopper, startHarness, type Harness } from './harness';
 
 let h: Harness;
 beforeAll(async () => {

@@ -8,7 +8,7 @@ import {
   signedUpShopper,
   startHarness,
   type Harness,
-} from '../../test/harness';
+} from './harness';
 
 let h: Harness;
 beforeAll(async () => {

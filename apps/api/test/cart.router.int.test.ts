@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { guestCartCookie } from '../models/cart.model';
-import { hashToken } from '../models/session.model';
 import {
   browser,
   createProduct,
@@ -9,7 +7,8 @@ import {
   startHarness,
   unique,
   type Harness,
-} from '../../test/harness';
+} from './harness';
+import { guestCartCookie, hashToken } from '../src/testing';
 
 let h: Harness;
 beforeAll(async () => {

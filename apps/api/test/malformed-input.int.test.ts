@@ -6,7 +6,7 @@ import {
   startHarness,
   type Browser,
   type Harness,
-} from '../../test/harness';
+} from './harness';
 
 let h: Harness;
 let admin: Browser;

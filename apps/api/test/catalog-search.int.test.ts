@@ -4,7 +4,7 @@
  * trigram indexes. Every page must come out exactly as the rules say, whichever way it was found.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browser, createProduct, startHarness, unique, type Harness } from '../../test/harness';
+import { browser, createProduct, startHarness, unique, type Harness } from './harness';
 
 let h: Harness;
 beforeAll(async () => {

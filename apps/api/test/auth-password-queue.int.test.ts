@@ -3,19 +3,8 @@
  * changes are told at once that the server is busy, instead of waiting behind a flood of guesses.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  configurePasswordQueue,
-  defaultQueueLimits,
-  passwordQueue,
-} from '../models/password-queue';
-import {
-  browser,
-  password,
-  signedUpShopper,
-  startHarness,
-  unique,
-  type Harness,
-} from '../../test/harness';
+import { browser, password, signedUpShopper, startHarness, unique, type Harness } from './harness';
+import { configurePasswordQueue, defaultQueueLimits, passwordQueue } from '../src/testing';
 
 let h: Harness;
 beforeAll(async () => {

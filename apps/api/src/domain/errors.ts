@@ -1,0 +1,81 @@
+/**
+ * What the shop refuses, named by meaning. The layers below presentation throw these and never a
+ * transport code; `presentation/error-map.ts` is the one table that turns each kind into a tRPC
+ * code. The message is the shop's own sentence for the shopper, so it lives with the rule.
+ */
+export abstract class DomainError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** The request is well-formed but the shop cannot act on it (empty cart, order too large…). */
+export class InvalidRequest extends DomainError {}
+
+/** Email and password do not match an account; the same words whichever was wrong. */
+export class InvalidCredentials extends DomainError {
+  constructor() {
+    super('Invalid email or password');
+  }
+}
+
+/** The current password given to change it is wrong. */
+export class WrongCurrentPassword extends DomainError {
+  constructor() {
+    super('Your current password is not correct');
+  }
+}
+
+export class EmailAlreadyRegistered extends DomainError {
+  constructor() {
+    super('An account with this email already exists');
+  }
+}
+
+export class ProductNotFound extends DomainError {
+  constructor() {
+    super('Product not found');
+  }
+}
+
+/** Also what another shopper's order is: it does not exist for you. */
+export class OrderNotFound extends DomainError {
+  constructor() {
+    super('Order not found');
+  }
+}
+
+/** Not enough units on the shelf for what the cart asks. */
+export class OutOfStock extends DomainError {}
+
+/** The order's life cycle does not allow this move (e.g. cancelling a shipped order). */
+export class TransitionNotAllowed extends DomainError {}
+
+/** A checkout that contradicts an earlier one with the same key, or the order's state. */
+export class CheckoutConflict extends DomainError {}
+
+export class CardDeclined extends DomainError {
+  constructor() {
+    super('Your card was declined. No money was taken — try another card.');
+  }
+}
+
+/** The first attempt with this idempotency key has not settled yet: retry with the same key. */
+export class CheckoutStillProcessing extends DomainError {
+  constructor() {
+    super(
+      'This checkout is still being processed. Try again in a moment — you will not be charged twice.',
+    );
+  }
+}
+
+/** A limit on attempts was reached; `retryAfterSeconds` says when to come back. */
+export class TooManyAttempts extends DomainError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}

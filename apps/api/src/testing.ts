@@ -1,0 +1,19 @@
+/**
+ * The composition root for in-process callers: what the stage-independent behaviour suite in
+ * `apps/api/test` may use besides the tRPC API itself. `main.ts` wires the app for a process;
+ * this file names the same parts for tests, so a refactor inside the layers changes the lines
+ * here and never the tests.
+ */
+export { createCaller } from './presentation/root';
+export { createContext, type CreateContextOptions } from './presentation/trpc';
+export { createServer, type ServerOptions } from './presentation/http/server';
+export { createMemoryCookieJar, type CookieJar } from './presentation/http/cookies';
+export { createLogger } from './infrastructure/log';
+export { hashToken, sessionCookie } from './models/session.model';
+export { guestCartCookie } from './models/cart.model';
+export { hashPassword } from './models/password';
+export { simulateCharge, type ChargeResult } from './models/payment.model';
+export { requestFingerprint, type CheckoutSettings } from './models/order.model';
+export { expireReservations } from './models/reservation.model';
+export { startReservationSweeper } from './models/reservation-sweeper';
+export { configurePasswordQueue, defaultQueueLimits, passwordQueue } from './models/password-queue';
