@@ -1,0 +1,111 @@
+// The API's layer rule, checked in `npm run lint`. Each rule's comment is what a failing check teaches;
+// the why is in stages/02-layered.md and docs/decisions/006-layers.md.
+const api = '^apps/api/src/';
+const layer = (name) => `${api}${name}/`;
+const layers = ['presentation', 'application', 'domain', 'infrastructure'];
+const testFile = '\\.(int\\.)?test\\.ts$';
+/** The composition root: wires the layers for a process (main.ts) or for in-process tests (testing.ts). */
+const root = `${api}(main|env|testing)(\\.test)?\\.ts$`;
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'application-not-to-presentation',
+      severity: 'error',
+      comment:
+        'Layers depend only downward. The application layer (use cases) must not know how it is called: ' +
+        'no routers, presenters, tRPC glue or cookies. Return plain data and raise errors by meaning.',
+      from: { path: layer('application') },
+      to: { path: layer('presentation') },
+    },
+    {
+      name: 'domain-not-to-other-layers',
+      severity: 'error',
+      comment:
+        'The domain layer holds the shop rules as plain functions and types with no I/O. It receives ' +
+        'data as arguments, so it imports no other layer: not presentation, not application, and not ' +
+        'infrastructure (no repositories, no clock, no hashing).',
+      from: { path: layer('domain') },
+      to: { path: `${api}(presentation|application|infrastructure)/` },
+    },
+    {
+      name: 'infrastructure-not-upward',
+      severity: 'error',
+      comment:
+        'Layers depend only downward, and infrastructure is the bottom: repositories, the payment ' +
+        'gateway, hashing and the clock import nothing from presentation, application or domain.',
+      from: { path: layer('infrastructure') },
+      to: { path: `${api}(presentation|application|domain)/` },
+    },
+    {
+      name: 'presentation-through-application',
+      severity: 'error',
+      comment:
+        'Routers call use cases; they never reach into repositories themselves. Presentation may name ' +
+        'infrastructure types (a type-only import) and log, but everything it runs goes through the ' +
+        'application layer. The composition root (main.ts) hands infrastructure to the application.',
+      from: { path: layer('presentation') },
+      to: {
+        path: layer('infrastructure'),
+        pathNot: `${layer('infrastructure')}log\\.ts$`,
+        dependencyTypesNot: ['type-only'],
+      },
+    },
+    {
+      name: 'prisma-only-in-infrastructure',
+      severity: 'error',
+      comment:
+        'Only infrastructure talks to the database: no file outside src/infrastructure imports @shop/db, ' +
+        'Prisma or pg. Hand rows up as plain data; nothing above knows the schema.',
+      from: { path: api, pathNot: [layer('infrastructure'), testFile] },
+      to: { path: '^packages/db/|node_modules/(@prisma|\\.prisma|pg)/' },
+    },
+    {
+      name: 'trpc-only-in-presentation',
+      severity: 'error',
+      comment:
+        'tRPC is how the shop is called, so only src/presentation imports @trpc/server. Lower layers ' +
+        'raise errors by meaning (OrderNotFound, CardDeclined…); presentation maps them to tRPC codes.',
+      from: { path: api, pathNot: layer('presentation') },
+      to: { path: 'node_modules/@trpc/' },
+    },
+    {
+      name: 'composition-root-stays-on-top',
+      severity: 'error',
+      comment:
+        'main.ts, env.ts and testing.ts build the infrastructure and hand it to the application. No ' +
+        'layer imports them: configuration arrives as arguments.',
+      from: { path: api, pathNot: root },
+      to: { path: `${api}(main|env|testing)\\.ts$` },
+    },
+    {
+      name: 'every-file-in-a-layer',
+      severity: 'error',
+      comment: `Every file under apps/api/src lives in one of the four layer folders (${layers.join(
+        ', ',
+      )}), except the composition root (main.ts, env.ts, testing.ts).`,
+      from: {
+        path: api,
+        pathNot: [`${api}(${layers.join('|')})/`, root],
+      },
+      to: {},
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'A cycle makes two modules one: neither can change or be tested without the other.',
+      from: { path: api },
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'],
+    },
+  },
+};
