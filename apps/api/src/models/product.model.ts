@@ -4,21 +4,10 @@ import type { Prisma } from '@shop/db/client';
 import { decodeCursor, encodeCursor, type Cursor } from './catalog-cursor';
 import { ShopError } from './errors';
 import type { Db } from '../infrastructure/db/transactions';
+import { productSelect, type ProductRow } from '../infrastructure/db/product.repository';
 
-export const productSelect = {
-  id: true,
-  slug: true,
-  name: true,
-  description: true,
-  priceAmount: true,
-  currency: true,
-  imageUrl: true,
-  stock: true,
-  createdAt: true,
-  category: { select: { slug: true, name: true } },
-} satisfies Prisma.ProductSelect;
-
-export type ProductRecord = Prisma.ProductGetPayload<{ select: typeof productSelect }>;
+export { productSelect };
+export type ProductRecord = ProductRow;
 type ListInput = z.output<typeof catalogListInput>;
 type Where = Prisma.ProductWhereInput;
 type RankedProduct = ProductRecord & { rank: 0 | 1 };
