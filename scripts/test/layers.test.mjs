@@ -1,0 +1,93 @@
+// The layer check bites: a file that breaks a rule makes dependency-cruiser fail with a message that
+// names the rule and both files. The probes are written into the real source tree (and removed), so
+// the test holds the real configuration against the real layout.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { binDir, repoRoot } from '../lib/paths.mjs';
+import { capture } from '../lib/processes.mjs';
+import { layerGraph, layerOf } from '../lib/layers.mjs';
+
+const src = 'apps/api/src';
+const written = [];
+
+function probe(relative, body) {
+  const file = path.join(repoRoot, src, relative);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, body);
+  written.push(file);
+  return `${src}/${relative}`;
+}
+
+const cruise = (target) =>
+  capture(path.join(binDir, 'depcruise'), [target, '--config', '.dependency-cruiser.cjs'], {
+    cwd: repoRoot,
+  });
+
+afterEach(() => {
+  for (const file of written.splice(0)) rmSync(file, { force: true });
+});
+
+describe('the layer check', () => {
+  it('refuses an upward import, naming the rule and both files', async () => {
+    const from = probe(
+      'infrastructure/zz-bite-probe.ts',
+      "import { appRouter } from '../presentation/root';\nexport const probe = appRouter;\n",
+    );
+    const { code, stdout } = await cruise(from);
+    expect(code).not.toBe(0);
+    expect(stdout).toMatch(
+      new RegExp(`infrastructure-not-upward: ${from} → ${src}/presentation/root\\.ts`),
+    );
+  }, 60_000);
+
+  it('refuses Prisma outside infrastructure and tRPC outside presentation', async () => {
+    const from = probe(
+      'application/zz-bite-probe.ts',
+      "import type { PrismaClient } from '@shop/db/client';\n" +
+        "import { TRPCError } from '@trpc/server';\n" +
+        'export type Probe = PrismaClient;\nexport const probe = TRPCError;\n',
+    );
+    const { code, stdout } = await cruise(from);
+    expect(code).not.toBe(0);
+    expect(stdout).toMatch(new RegExp(`prisma-only-in-infrastructure: ${from} → packages/db/`));
+    expect(stdout).toMatch(new RegExp(`trpc-only-in-presentation: ${from} → node_modules/@trpc/`));
+  }, 60_000);
+
+  it('refuses a file outside the four layers', async () => {
+    const from = probe('zz-bite-probe.ts', "import { z } from 'zod';\nexport const probe = z;\n");
+    const { code, stdout } = await cruise(from);
+    expect(code).not.toBe(0);
+    expect(stdout).toMatch(new RegExp(`every-file-in-a-layer: ${from} → `));
+  }, 60_000);
+});
+
+describe('the layer graph', () => {
+  it('places files in layers and the two fenced-in technologies', () => {
+    expect(layerOf('apps/api/src/application/orders/place-order.ts')).toBe('application');
+    expect(layerOf('apps/api/src/main.ts')).toBe('root');
+    expect(layerOf('packages/db/src/client.ts')).toBe('database');
+    expect(layerOf('node_modules/@trpc/server/dist/index.d.ts')).toBe('trpc');
+    expect(layerOf('node_modules/zod/index.d.ts')).toBeNull();
+  });
+
+  it('counts imports between layers and draws a broken rule red', () => {
+    const module = (source, ...deps) => ({
+      source,
+      dependencies: deps.map(([resolved, valid]) => ({ resolved, valid })),
+    });
+    const graph = layerGraph({
+      modules: [
+        module(
+          'apps/api/src/application/a.ts',
+          ['apps/api/src/domain/x.ts', true],
+          ['apps/api/src/domain/y.ts', true],
+        ),
+        module('apps/api/src/domain/x.ts', ['apps/api/src/application/a.ts', false]),
+      ],
+    });
+    expect(graph).toContain('application -->|2| domain');
+    expect(graph).toContain('domain -->|1| application');
+    expect(graph).toContain('linkStyle 1 stroke:#d00');
+  });
+});
