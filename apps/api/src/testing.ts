@@ -10,7 +10,7 @@ export { createServer, type ServerOptions } from './presentation/http/server';
 export { createMemoryCookieJar, type CookieJar } from './presentation/http/cookies';
 export { createLogger } from './infrastructure/log';
 export { hashToken, sessionCookie } from './models/session.model';
-export { guestCartCookie } from './models/cart.model';
+export { guestCartCookie } from './presentation/http/cart-cookie';
 export { hashPassword } from './models/password';
 export { simulateCharge, type ChargeResult } from './models/payment.model';
 export { requestFingerprint, type CheckoutSettings } from './models/order.model';

@@ -1,27 +1,19 @@
-import { maxLineQuantity } from '@shop/contract/cart';
-import type { CartLineRecord } from '../../models/cart.model';
+import { itemCount, lineMaxQuantity, lineTotal, subtotal } from '../../domain/shopping/cart-rules';
+import type { CartLineRow } from '../../infrastructure/db/cart.repository';
 import { money, productView } from './product.presenter';
 
 const defaultCurrency = 'KRW';
 
-export function cartView(lines: CartLineRecord[]) {
-  const items = lines.map(({ product, quantity }) => ({
-    product: productView(product),
-    quantity,
-    // The most this line may be set to now: the stock on hand, at most `maxLineQuantity`.
-    // Below `quantity` when the stock fell after the line was added.
-    maxQuantity: Math.max(0, Math.min(product.stock, maxLineQuantity)),
-    lineTotal: money(product.priceAmount * quantity, product.currency),
+export function cartView(lines: CartLineRow[]) {
+  const items = lines.map((line) => ({
+    product: productView(line.product),
+    quantity: line.quantity,
+    // What the web lets the shopper set the line to; below `quantity` when the stock fell.
+    maxQuantity: lineMaxQuantity(line.product.stock),
+    lineTotal: money(lineTotal(line), line.product.currency),
   }));
   const currency = items[0]?.product.price.currency ?? defaultCurrency;
-  return {
-    items,
-    itemCount: items.reduce((sum, item) => sum + item.quantity, 0),
-    subtotal: money(
-      items.reduce((sum, item) => sum + item.lineTotal.amount, 0),
-      currency,
-    ),
-  };
+  return { items, itemCount: itemCount(lines), subtotal: money(subtotal(lines), currency) };
 }
 
 export type CartView = ReturnType<typeof cartView>;
