@@ -49,6 +49,13 @@ export class OrderNotFound extends DomainError {
 /** Not enough units on the shelf for what the cart asks. */
 export class OutOfStock extends DomainError {}
 
+/** One order is charged in one currency, so a cart priced in several cannot be ordered at once. */
+export class MixedCurrencies extends DomainError {
+  constructor() {
+    super('Items priced in different currencies cannot be ordered together');
+  }
+}
+
 /** The order's life cycle does not allow this move (e.g. cancelling a shipped order). */
 export class TransitionNotAllowed extends DomainError {}
 

@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { PlaceOrderInput, ShippingAddress } from '@shop/contract/orders';
 import type { OrderStatus, Prisma, StatusChangeReason } from '@shop/db/client';
 import { silentLogger, type Logger } from '../infrastructure/log';
-import { getCartLines, emptyCart } from './cart.model';
+import { emptyCart, findCartLines } from '../infrastructure/db/cart.repository';
 import {
   hasPrismaCode,
   transactionOptions,
@@ -11,9 +10,10 @@ import {
   type Tx,
 } from '../infrastructure/db/transactions';
 import { ShopError, cardDeclined, checkoutStillProcessing } from './errors';
-import { assertTransition } from './order-status';
+import { assertTransition } from '../domain/ordering/order-status';
+import { requestFingerprint } from '../domain/ordering/fingerprint';
 import { simulateCharge, type ChargeResult } from './payment.model';
-import { reserveStock, returnStock, sumPerProduct, type StockRequest } from './stock.model';
+import { reserveStock, returnStock, type StockRequest } from './stock.model';
 
 export const orderSelect = {
   id: true,
@@ -68,17 +68,7 @@ const orderTooLarge = () =>
     'This order comes to more than one payment can hold. Please remove some items or split it into smaller orders.',
   );
 
-/** What an idempotency key is bound to: the cart's lines and the address, never the card. */
-export function requestFingerprint(
-  lines: readonly StockRequest[],
-  address: ShippingAddress,
-): string {
-  const canonical = {
-    lines: sumPerProduct(lines).map((line) => [line.productId, line.quantity]),
-    address: [address.fullName, address.address, address.city, address.postalCode, address.country],
-  };
-  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
-}
+export { requestFingerprint };
 
 /**
  * Checkout: reserve stock and record a PENDING_PAYMENT order in one transaction, charge the card,
@@ -93,7 +83,7 @@ export async function placeOrder(
   { log = silentLogger, ...options }: PlaceOrderOptions = {},
 ): Promise<OrderRecord> {
   const settings: Settings = { ...defaultCheckoutSettings, ...options, log };
-  const cart = (await getCartLines(db, { userId })).map((line) => ({
+  const cart = (await findCartLines(db, { userId })).map((line) => ({
     productId: line.product.id,
     quantity: line.quantity,
   }));

@@ -1,26 +1,13 @@
 import { ShopError } from './errors';
 import type { Tx } from '../infrastructure/db/transactions';
+import { sumPerProduct, type StockRequest } from '../domain/inventory/stock-requests';
 
-export interface StockRequest {
-  productId: string;
-  quantity: number;
-}
+export type { StockRequest };
 
 export interface ReservedLine extends StockRequest {
   name: string;
   unitPrice: number;
   currency: string;
-}
-
-/** One line per product, sorted by id: every transaction touches product rows in the same order. */
-export function sumPerProduct(lines: readonly StockRequest[]): StockRequest[] {
-  const totals = new Map<string, number>();
-  for (const { productId, quantity } of lines) {
-    totals.set(productId, (totals.get(productId) ?? 0) + quantity);
-  }
-  return [...totals]
-    .map(([productId, quantity]) => ({ productId, quantity }))
-    .sort((a, b) => (a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0));
 }
 
 /**

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { orderStatuses } from '@shop/contract/orders';
-import { assertTransition, canTransition } from './order-status';
+import { TransitionNotAllowed } from '../errors';
+import {
+  adminActionsFor,
+  assertTransition,
+  canTransition,
+  shopperActionsFor,
+  type OrderStatus,
+} from './order-status';
+
+const statuses: OrderStatus[] = ['PENDING_PAYMENT', 'PAID', 'SHIPPED', 'DELIVERED', 'CANCELLED'];
 
 const allowed = new Set([
   'PENDING_PAYMENT→PAID',
@@ -11,15 +19,31 @@ const allowed = new Set([
 ]);
 
 describe('order status transitions', () => {
-  const pairs = orderStatuses.flatMap((from) => orderStatuses.map((to) => [from, to] as const));
+  const pairs = statuses.flatMap((from) => statuses.map((to) => [from, to] as const));
 
   it.each(pairs)('%s → %s', (from, to) => {
     const ok = allowed.has(`${from}→${to}`);
     expect(canTransition(from, to)).toBe(ok);
     if (ok) expect(() => assertTransition(from, to)).not.toThrow();
-    else
-      expect(() => assertTransition(from, to)).toThrow(
-        expect.objectContaining({ code: 'CONFLICT' }) as Error,
-      );
+    else expect(() => assertTransition(from, to)).toThrow(TransitionNotAllowed);
+  });
+
+  it('says in words what cannot happen', () => {
+    expect(() => assertTransition('SHIPPED', 'CANCELLED')).toThrow(
+      'An order that is shipped cannot be marked cancelled',
+    );
+  });
+});
+
+describe('allowed actions', () => {
+  it.each([
+    ['PENDING_PAYMENT', ['cancel'], []],
+    ['PAID', ['cancel'], ['ship']],
+    ['SHIPPED', [], ['deliver']],
+    ['DELIVERED', [], []],
+    ['CANCELLED', [], []],
+  ] as const)('%s: shopper %o, back office %o', (status, shopper, admin) => {
+    expect(shopperActionsFor(status)).toEqual(shopper);
+    expect(adminActionsFor(status)).toEqual(admin);
   });
 });

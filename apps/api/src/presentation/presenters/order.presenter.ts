@@ -1,38 +1,14 @@
-import type { OrderStatus } from '@shop/db/client';
 import type { OrderRecord } from '../../models/order.model';
-import { canTransition } from '../../models/order-status';
+import { adminActionsFor, shopperActionsFor } from '../../domain/ordering/order-status';
 import { money } from './product.presenter';
-
-/** What a shopper may do to an order (orders.cancel), each named by the status it leads to. */
-const shopperActions = { cancel: 'CANCELLED' } as const satisfies Record<string, OrderStatus>;
-/** What the back office may do to an order (admin.orders.ship / admin.orders.deliver). */
-const adminActions = { ship: 'SHIPPED', deliver: 'DELIVERED' } as const satisfies Record<
-  string,
-  OrderStatus
->;
-
-export type ShopperOrderAction = keyof typeof shopperActions;
-export type AdminOrderAction = keyof typeof adminActions;
-
-/**
- * The actions the order's life cycle allows right now, decided by `canTransition` alone, so that
- * clients render buttons from the wire instead of restating the rules.
- */
-function allowedActions<Action extends string>(
-  status: OrderStatus,
-  actions: Record<Action, OrderStatus>,
-): Action[] {
-  return (Object.keys(actions) as Action[]).filter((action) =>
-    canTransition(status, actions[action]),
-  );
-}
 
 export function orderView(order: OrderRecord) {
   const currency = order.currency.trim();
   return {
     id: order.id,
     status: order.status,
-    allowedActions: allowedActions<ShopperOrderAction>(order.status, shopperActions),
+    // What the shopper may do now, from the order's life cycle, so clients never restate it.
+    allowedActions: shopperActionsFor(order.status),
     createdAt: order.createdAt.toISOString(),
     lines: order.lines.map((line) => ({
       productId: line.productId,
@@ -64,7 +40,7 @@ export type OrderView = ReturnType<typeof orderView>;
 export function adminOrderView(order: OrderRecord) {
   return {
     ...orderView(order),
-    allowedActions: allowedActions<AdminOrderAction>(order.status, adminActions),
+    allowedActions: adminActionsFor(order.status),
     customer: { name: order.user.name, email: order.user.email },
   };
 }
