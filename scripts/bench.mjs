@@ -7,14 +7,18 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { tsImport } from 'tsx/esm/api';
 import { apiEntry, buildApiIfNeeded } from './bench/api.mjs';
-import { benchDatabase, productCount, provisionDatabase } from './bench/database.mjs';
-import { measure } from './bench/measure.mjs';
+import {
+  benchDatabase,
+  catalogFixtures,
+  productCount,
+  provisionDatabase,
+} from './bench/database.mjs';
+import { invalidRows, measureLogged } from './bench/measure.mjs';
 import { machineFacts, summaryLine, table, withRatios, writeJson } from './bench/report.mjs';
 import { allowedOrigin, buildScenarios } from './bench/scenarios.mjs';
+import { assertPortFree, startServer } from './bench/servers.mjs';
 import { openShoppers } from './bench/shoppers.mjs';
 import { handleSignals, isShuttingDown, onCleanup, runCleanups } from './lib/lifecycle.mjs';
-import { isPortInUse } from './lib/preflight.mjs';
-import { HealthCheckError, startService, waitUntilHealthy } from './lib/processes.mjs';
 
 const { values: flags } = parseArgs({
   options: {
@@ -55,42 +59,6 @@ const script = (name) => fileURLToPath(new URL(`./bench/${name}`, import.meta.ur
 const log = (line) => console.error(line);
 
 handleSignals({ announce: (signal) => console.error(`\n${signal}: stopping the bench servers…`) });
-
-/** Refuse a port something already listens on: the health check would otherwise talk to that server. */
-async function assertPortFree(p) {
-  if (await isPortInUse(p, '127.0.0.1'))
-    throw new Error(
-      `port ${p} is already in use; pick other ports with --port <n> (uses n, n+1, n+2)`,
-    );
-}
-
-/** `node <entry>`, stopped on the way out; its output is shown only if it dies or fails to come up. */
-async function startServer(name, entry, env, healthPath) {
-  const server = startService({
-    name,
-    command: process.execPath,
-    args: [entry],
-    env,
-    graceMs: 5000,
-  });
-  onCleanup(() => server.stop());
-  const url = `http://127.0.0.1:${env.PORT}${healthPath}`;
-  const timeoutMs = 60_000;
-  const accept = (status) => status >= 200 && status < 300;
-  try {
-    await waitUntilHealthy(server, url, { timeoutMs, intervalMs: 150, accept });
-  } catch (error) {
-    if (!(error instanceof HealthCheckError)) throw error;
-    const { code, signal } = server.exitStatus ?? {};
-    const why = server.exitStatus
-      ? `exited (${JSON.stringify({ code, signal })})`
-      : `no 200 from ${url} within ${timeoutMs} ms`;
-    throw new Error(`${name} did not come up: ${why}\n--- its output ---\n${server.output()}`, {
-      cause: error,
-    });
-  }
-  return `http://127.0.0.1:${env.PORT}`;
-}
 
 /** The API in production mode on the bench database, the hello server, and the raw-pg checkout server. */
 async function startServers(database, shoppers) {
@@ -140,77 +108,21 @@ async function growCatalog(database) {
   }
 }
 
-const countMatches = async (db, word) =>
-  Number(
-    (
-      await db.query(`SELECT count(*) FROM "Product" WHERE name ILIKE $1 OR description ILIKE $1`, [
-        `%${word}%`,
-      ])
-    ).rows[0].count,
-  );
-
-/**
- * All slugs (shuffled); a word from product names that about 2% of the catalogue carries; and a rare
- * word, the name word that the fewest products match (a handful), to search for.
- */
-async function catalogFixtures(db) {
-  const slugs = (await db.query('SELECT slug FROM "Product" ORDER BY md5(slug)')).rows;
-  const words = `SELECT w AS word, count(*) AS n FROM (SELECT DISTINCT id, regexp_split_to_table(lower(name), '[^a-z]+') AS w FROM "Product") t
-     WHERE length(w) >= 4 GROUP BY w`;
-  const total = slugs.length;
-  const common = await db.query(`${words} ORDER BY abs(count(*) - $1), w LIMIT 1`, [
-    Math.round(total / 50),
-  ]);
-  const word = common.rows[0]?.word ?? 'the';
-  // A word in few names may still be part of other words (pack → backpack): count what ILIKE matches.
-  const candidates = (await db.query(`${words} ORDER BY count(*), w LIMIT 10`)).rows;
-  const rare = [];
-  for (const { word: candidate } of candidates)
-    rare.push({ word: candidate, matches: await countMatches(db, candidate) });
-  rare.sort((a, b) => a.matches - b.matches || a.word.localeCompare(b.word));
-  return {
-    slugs: slugs.map((r) => r.slug),
-    searchTerm: { word, matches: await countMatches(db, word) },
-    rareTerm: rare.find((r) => r.matches > 0) ?? { word: 'zzqx', matches: 0 },
-  };
-}
-
 async function runScenarios(scenarios) {
   const rows = [];
   for (const scenario of scenarios) {
     if (isShuttingDown()) throw new Error('interrupted');
-    log(`→ ${scenario.name}: ${scenario.means}`);
-    const kind = scenario.kind ?? 'api';
-    try {
-      const row = await measure(scenario, settings);
-      log(
-        `  ${Math.round(row.requestsPerSecond)} req/s, p50 ${row.p50Ms?.toFixed(2)} ms, ` +
-          `p99 ${row.p99Ms?.toFixed(2)} ms (warm-up: ${row.warmup})`,
-      );
-      rows.push({ kind, ...row });
-    } catch (error) {
-      log(`  FAILED: ${error.message}`);
-      const failed = { scenario: scenario.name, means: scenario.means, failed: error.message };
-      rows.push({ kind, ...failed, statusCodes: {}, errorRate: 1 });
-    }
+    rows.push(await measureLogged(scenario, settings, log));
   }
   return withRatios(rows);
-}
-
-function invalidRows(rows) {
-  return rows
-    .filter((r) => r.failed || r.errorRate > settings.maxErrorRate || r.cartsRanOut)
-    .map((r) => {
-      const share = `${(r.errorRate * 100).toFixed(1)}% of requests failed (limit ${settings.maxErrorRate * 100}%)`;
-      return `${r.scenario}: ${r.failed ?? (r.cartsRanOut ? 'ran out of prepared carts' : share)}`;
-    });
 }
 
 async function main() {
   const startedAt = new Date().toISOString();
   const machine = await machineFacts();
   log(`bench: ${summaryLine({ machine, settings })}`);
-  for (const p of [port, port + 1, port + 2]) await assertPortFree(p);
+  const portHint = 'pick other ports with --port <n> (uses n, n+1, n+2)';
+  for (const p of [port, port + 1, port + 2]) await assertPortFree(p, portHint);
   const database = await growCatalog(await provisionDatabase({ keep: flags['keep-db'] }));
   const lifecycle = flags['keep-db']
     ? 'dropped and recreated at start, kept afterwards (--keep-db)'
@@ -248,7 +160,7 @@ async function main() {
   console.log(`\n${summaryLine(report)}\n\n${table(rows)}\n`);
   for (const row of rows) console.log(`- ${row.scenario}: ${row.means}`);
   console.log(`\n${JSON.stringify(report, null, 2)}\n\nwritten to ${file}`);
-  const invalid = invalidRows(rows);
+  const invalid = invalidRows(rows, settings);
   for (const line of invalid) console.error(`BENCH INVALID — ${line}`);
   return invalid.length === 0;
 }

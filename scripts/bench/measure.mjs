@@ -1,6 +1,7 @@
 // One scenario: a smoke request that must succeed with the expected shape, a warm-up, then the measured run.
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
+import { isShuttingDown } from '../lib/lifecycle.mjs';
 import { trpcData } from './scenarios.mjs';
 
 /** Send the scenario's request once with fetch and check status and body, so a broken wire fails before timing. */
@@ -128,4 +129,39 @@ export async function measure(scenario, { connections, duration, warmup }) {
     ...summarize(scenario, await run(scenario, { connections, duration })),
     warmup: `${warmup} s`,
   };
+}
+
+/**
+ * `measure` with progress on `log`: a line naming the run (default: the scenario and what it means), then
+ * its figures. A failure becomes a row with `failed` and errorRate 1, so the other scenarios still run;
+ * during Ctrl-C (the servers are being stopped) it throws instead.
+ */
+export async function measureLogged(scenario, settings, log, title) {
+  const kind = scenario.kind ?? 'api';
+  log(title ?? `→ ${scenario.name}: ${scenario.means}`);
+  try {
+    const row = await measure(scenario, settings);
+    // Ctrl-C stopped the servers under the measurement: its figures mean nothing.
+    if (isShuttingDown()) throw new Error('interrupted');
+    log(
+      `  ${Math.round(row.requestsPerSecond)} req/s, p50 ${row.p50Ms?.toFixed(2)} ms, ` +
+        `p99 ${row.p99Ms?.toFixed(2)} ms (warm-up: ${row.warmup})`,
+    );
+    return { kind, ...row };
+  } catch (error) {
+    if (isShuttingDown()) throw error;
+    log(`  FAILED: ${error.message}`);
+    const failed = { scenario: scenario.name, means: scenario.means, failed: error.message };
+    return { kind, ...failed, statusCodes: {}, errorRate: 1 };
+  }
+}
+
+/** Why rows are not valid measurements (failed, too many errors, out of carts), one line each. */
+export function invalidRows(rows, { maxErrorRate }, label = (row) => row.scenario) {
+  return rows
+    .filter((r) => r.failed || r.errorRate > maxErrorRate || r.cartsRanOut)
+    .map((r) => {
+      const share = `${(r.errorRate * 100).toFixed(1)}% of requests failed (limit ${maxErrorRate * 100}%)`;
+      return `${label(r)}: ${r.failed ?? (r.cartsRanOut ? 'ran out of prepared carts' : share)}`;
+    });
 }

@@ -52,10 +52,11 @@ export function withRatios(rows) {
   }));
 }
 
-const fixed = (n, digits) => (n === null || n === undefined ? '—' : n.toFixed(digits));
-const ratio = (n) => (n === null || n === undefined ? '—' : n.toPrecision(3));
+export const fixed = (n, digits) => (n === null || n === undefined ? '—' : n.toFixed(digits));
+export const ratio = (n) => (n === null || n === undefined ? '—' : n.toPrecision(3));
 
-function failures(row) {
+/** Non-2xx responses by status code and connection errors, e.g. "7×409, 2 conn err", or "0". */
+export function failures(row) {
   const codes = Object.entries(row.statusCodes).filter(([code]) => !code.startsWith('2'));
   const parts = codes.map(([code, count]) => `${count}×${code}`);
   if (row.errors) parts.push(`${row.errors} conn err`);
@@ -81,17 +82,24 @@ export function table(rows) {
     ratio(r.ratioToHello),
     ratio(r.ratioToPgCheckout),
   ]);
+  return markdownTable(header, body, [0, 4]);
+}
+
+/** A plain-text table that is also Markdown: columns in `left` are left-aligned, the others right. */
+export function markdownTable(header, body, left = [0]) {
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((cells) => cells[i].length)));
+  const isLeft = (i) => left.includes(i);
   const line = (cells) =>
-    `| ${cells.map((c, i) => (i === 0 || i === 4 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
-  const rule = `|${widths.map((w, i) => (i === 0 || i === 4 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`;
+    `| ${cells.map((c, i) => (isLeft(i) ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
+  const rule = `|${widths.map((w, i) => (isLeft(i) ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`;
   return [line(header), rule, ...body.map(line)].join('\n');
 }
 
-export function writeJson(report) {
+/** Writes `.bench/<prefix>-<startedAt>.json`; returns its path relative to the repository. */
+export function writeJson(report, prefix = 'results') {
   const dir = `${repoRoot}.bench`;
   mkdirSync(dir, { recursive: true });
-  const file = `${dir}/results-${report.startedAt.replace(/[:.]/g, '-')}.json`;
+  const file = `${dir}/${prefix}-${report.startedAt.replace(/[:.]/g, '-')}.json`;
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   return file.slice(repoRoot.length);
 }
