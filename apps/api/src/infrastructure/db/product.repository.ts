@@ -1,4 +1,6 @@
 import type { Prisma } from '@shop/db/client';
+import { searchPage, type ProductKey, type ProductOrder, type TextMatch } from './product-search';
+import type { Db, Tx } from './transactions';
 
 /** The columns every product read returns, with its category: the shape a product has upstairs. */
 export const productSelect = {
@@ -15,3 +17,108 @@ export const productSelect = {
 } satisfies Prisma.ProductSelect;
 
 export type ProductRow = Prisma.ProductGetPayload<{ select: typeof productSelect }>;
+
+/** One part of a page: rows that pass `text` (all when null), in `order`, after `after`. */
+export interface PagePartQuery<Tag> {
+  rank: Tag;
+  order: ProductOrder;
+  text: { match: TextMatch; pattern: string } | null;
+  after: ProductKey | null;
+}
+
+/**
+ * The first `take` products of a page made of parts read one after another (a later part only
+ * when the earlier ones did not fill it), each row tagged with its part's rank.
+ */
+export async function findPage<Tag>(
+  db: Db | Tx,
+  query: { parts: readonly PagePartQuery<Tag>[]; category: string | undefined; take: number },
+): Promise<(ProductRow & { rank: Tag })[]> {
+  const rows: (ProductRow & { rank: Tag })[] = [];
+  for (const part of query.parts) {
+    const take = query.take - rows.length;
+    const { order, after, text } = part;
+    const found = text
+      ? (await searchPage(db, { ...text, order, after, category: query.category, take })).map(
+          ({ categorySlug, categoryName, ...product }) => ({
+            ...product,
+            category: { slug: categorySlug, name: categoryName },
+          }),
+        )
+      : await listPage(db, { order, after, category: query.category, take });
+    rows.push(...found.map((product) => ({ ...product, rank: part.rank })));
+    if (rows.length >= query.take) break;
+  }
+  return rows;
+}
+
+/** Every product (of a category), without search text: the sort's index does the work. */
+async function listPage(
+  db: Db | Tx,
+  query: {
+    order: ProductOrder;
+    after: ProductKey | null;
+    category: string | undefined;
+    take: number;
+  },
+): Promise<ProductRow[]> {
+  const direction = query.order === 'price_asc' ? 'asc' : 'desc';
+  const orderBy: Prisma.ProductOrderByWithRelationInput[] =
+    query.order === 'newest'
+      ? [{ createdAt: 'desc' }, { id: 'desc' }]
+      : [{ priceAmount: direction }, { id: direction }];
+  return db.product.findMany({
+    where: {
+      AND: [
+        query.category ? { category: { slug: query.category } } : {},
+        keysetAfter(query.order, query.after),
+      ],
+    },
+    orderBy,
+    take: query.take,
+    select: productSelect,
+  });
+}
+
+function keysetAfter(order: ProductOrder, after: ProductKey | null): Prisma.ProductWhereInput {
+  if (!after) return {};
+  if ('price' in after) {
+    return order === 'price_asc'
+      ? {
+          OR: [
+            { priceAmount: { gt: after.price } },
+            { priceAmount: after.price, id: { gt: after.id } },
+          ],
+        }
+      : {
+          OR: [
+            { priceAmount: { lt: after.price } },
+            { priceAmount: after.price, id: { lt: after.id } },
+          ],
+        };
+  }
+  const at = new Date(after.createdAt);
+  return { OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: after.id } }] };
+}
+
+export function findBySlug(db: Db | Tx, slug: string): Promise<ProductRow | null> {
+  return db.product.findUnique({ where: { slug }, select: productSelect });
+}
+
+export interface CategoryRow {
+  slug: string;
+  name: string;
+  productCount: number;
+}
+
+/** Every category by name, with how many products it holds. */
+export async function listCategoriesWithCounts(db: Db | Tx): Promise<CategoryRow[]> {
+  const categories = await db.category.findMany({
+    orderBy: { name: 'asc' },
+    select: { slug: true, name: true, _count: { select: { products: true } } },
+  });
+  return categories.map(({ _count, ...category }) => ({
+    ...category,
+    productCount: _count.products,
+  }));
+}

@@ -1,5 +1,6 @@
 import type { Money } from '@shop/contract/money';
-import type { CategorySummary, ProductPage, ProductRecord } from '../../models/product.model';
+import type { ProductPage } from '../../application/catalog/list-products';
+import type { CategoryRow, ProductRow } from '../../infrastructure/db/product.repository';
 
 export interface ProductView {
   id: string;
@@ -16,7 +17,7 @@ export function money(amount: number, currency: string): Money {
   return { amount, currency: currency.trim() };
 }
 
-export function productView(product: ProductRecord): ProductView {
+export function productView(product: ProductRow): ProductView {
   return {
     id: product.id,
     slug: product.slug,
@@ -33,6 +34,6 @@ export function productPageView(page: ProductPage) {
   return { items: page.items.map(productView), nextCursor: page.nextCursor };
 }
 
-export function categoriesView(categories: CategorySummary[]) {
+export function categoriesView(categories: CategoryRow[]) {
   return categories.map(({ slug, name, productCount }) => ({ slug, name, productCount }));
 }

@@ -1,18 +1,20 @@
 import { catalogGetInput, catalogListInput } from '@shop/contract/catalog';
-import { getProductBySlug, listCategories, listProducts } from '../../models/product.model';
+import { getProduct } from '../../application/catalog/get-product';
+import { listCategories } from '../../application/catalog/list-categories';
+import { listProducts } from '../../application/catalog/list-products';
 import { publicProcedure, router } from '../trpc';
 import { categoriesView, productPageView, productView } from '../presenters/product.presenter';
 
 export const catalogRouter = router({
   list: publicProcedure
     .input(catalogListInput)
-    .query(async ({ ctx, input }) => productPageView(await listProducts(ctx.db, input))),
+    .query(async ({ ctx, input }) => productPageView(await listProducts({ db: ctx.db }, input))),
 
   get: publicProcedure
     .input(catalogGetInput)
-    .query(async ({ ctx, input }) => productView(await getProductBySlug(ctx.db, input.slug))),
+    .query(async ({ ctx, input }) => productView(await getProduct({ db: ctx.db }, input.slug))),
 
   categories: publicProcedure.query(async ({ ctx }) =>
-    categoriesView(await listCategories(ctx.db)),
+    categoriesView(await listCategories({ db: ctx.db })),
   ),
 });
