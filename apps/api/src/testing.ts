@@ -12,7 +12,7 @@ export { createLogger } from './infrastructure/log';
 export { hashToken, sessionCookie } from './models/session.model';
 export { guestCartCookie } from './presentation/http/cart-cookie';
 export { hashPassword } from './models/password';
-export { simulateCharge, type ChargeResult } from './models/payment.model';
+export { simulateCharge, type ChargeResult } from './infrastructure/payment/card-gateway';
 export { requestFingerprint, type CheckoutSettings } from './models/order.model';
 export { expireReservations } from './models/reservation.model';
 export { startReservationSweeper } from './models/reservation-sweeper';

@@ -12,7 +12,7 @@ import {
 import { ShopError, cardDeclined, checkoutStillProcessing } from './errors';
 import { assertTransition } from '../domain/ordering/order-status';
 import { requestFingerprint } from '../domain/ordering/fingerprint';
-import { simulateCharge, type ChargeResult } from './payment.model';
+import { simulateCharge, type ChargeResult } from '../infrastructure/payment/card-gateway';
 import { reserveStock, returnStock, type StockRequest } from './stock.model';
 
 export const orderSelect = {

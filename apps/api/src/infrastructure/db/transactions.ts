@@ -41,3 +41,11 @@ export async function withTransactionRetry<T>(work: () => Promise<T>, attempts =
     }
   }
 }
+
+/**
+ * A unit of work: `work` runs in one transaction with the timeouts above and runs again, from
+ * the start, when the database reports a deadlock or serialization failure.
+ */
+export function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return withTransactionRetry(() => db.$transaction(work, transactionOptions));
+}

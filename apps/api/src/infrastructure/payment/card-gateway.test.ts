@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { simulateCharge } from './payment.model';
+import { approvedTestCard, declinedTestCard, simulateCharge } from './card-gateway';
 
 describe('simulated card processor', () => {
   it.each([
@@ -12,5 +12,10 @@ describe('simulated card processor', () => {
     ['12345', 'DECLINED', '2345'],
   ])('%s → %s', (cardNumber, outcome, cardLast4) => {
     expect(simulateCharge(cardNumber)).toEqual({ outcome, cardLast4 });
+  });
+
+  it('approves the approved test card and declines the declined one', () => {
+    expect(simulateCharge(approvedTestCard).outcome).toBe('APPROVED');
+    expect(simulateCharge(declinedTestCard).outcome).toBe('DECLINED');
   });
 });

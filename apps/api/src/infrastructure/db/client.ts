@@ -1,0 +1,7 @@
+import { createPrismaClient } from '@shop/db/client';
+import type { Db } from './transactions';
+
+/** The process's database: one client with its connection pool, closed at shutdown. */
+export function createDatabase(url: string): Db {
+  return createPrismaClient(url);
+}
