@@ -2,7 +2,7 @@
  * Whose cart a request is about: the logged-in account, or the guest holding a cart cookie's
  * token. The token is the guest's secret, so only its hash is stored and looked up.
  */
-import { hashToken, newToken } from '../../models/session.model';
+import { hashToken, newToken } from '../../infrastructure/security/tokens';
 import type { CartOwner } from '../../infrastructure/db/cart.repository';
 
 export type CartHolder = { userId: string } | { guestToken: string };
