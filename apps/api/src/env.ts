@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defaultTrustedProxies, isAddressOrBlock } from './presentation/http/client-address';
-import { defaultAuthLimits } from './models/login-throttle.model';
-import { defaultQueueLimits } from './models/password-queue';
-import { defaultSessionIdleDays } from './models/session.model';
+import { defaultAuthLimits } from './domain/identity/throttle-policy';
+import { defaultSessionIdleDays } from './domain/identity/session-policy';
+import { defaultQueueLimits } from './infrastructure/security/password-queue';
 
 const defaultOrigins = 'http://localhost:3000,http://127.0.0.1:3000';
 

@@ -7,7 +7,7 @@ import { loadEnv } from './env';
 import { createLogger } from './infrastructure/log';
 import { shutdownGraceMs } from './infrastructure/db/transactions';
 import { startReservationSweeper } from './models/reservation-sweeper';
-import { configurePasswordQueue } from './models/password-queue';
+import { configurePasswordQueue } from './infrastructure/security/password-queue';
 import { createServer } from './presentation/http/server';
 
 function main(): void {

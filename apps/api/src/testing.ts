@@ -9,11 +9,16 @@ export { createContext, type CreateContextOptions } from './presentation/trpc';
 export { createServer, type ServerOptions } from './presentation/http/server';
 export { createMemoryCookieJar, type CookieJar } from './presentation/http/cookies';
 export { createLogger } from './infrastructure/log';
-export { hashToken, sessionCookie } from './models/session.model';
+export { hashToken } from './infrastructure/security/tokens';
+export { sessionCookie } from './presentation/http/session-cookies';
 export { guestCartCookie } from './presentation/http/cart-cookie';
-export { hashPassword } from './models/password';
+export { hashPassword } from './infrastructure/security/passwords';
 export { simulateCharge, type ChargeResult } from './infrastructure/payment/card-gateway';
 export { requestFingerprint, type CheckoutSettings } from './models/order.model';
 export { expireReservations } from './models/reservation.model';
 export { startReservationSweeper } from './models/reservation-sweeper';
-export { configurePasswordQueue, defaultQueueLimits, passwordQueue } from './models/password-queue';
+export {
+  configurePasswordQueue,
+  defaultQueueLimits,
+  passwordQueue,
+} from './infrastructure/security/password-queue';

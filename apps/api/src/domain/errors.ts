@@ -86,3 +86,13 @@ export class TooManyAttempts extends DomainError {
     super(message);
   }
 }
+
+/**
+ * Too many password hashes at once across the whole server: refused at once, before any password
+ * was checked. A kind of TooManyAttempts, so it is answered and retried the same way.
+ */
+export class ServerBusy extends TooManyAttempts {
+  constructor() {
+    super('The server is busy. Please try again in a moment.', 1);
+  }
+}

@@ -7,12 +7,13 @@ import { z } from 'zod';
 import type { CookieJar } from './http/cookies';
 import type { Db } from '../infrastructure/db/transactions';
 import { silentLogger, type Logger } from '../infrastructure/log';
-import { defaultAuthSettings, type AuthSettings } from '../models/auth-settings';
+import { defaultAuthSettings, type AuthSettings } from '../application/identity/auth-settings';
+import { resolveSession } from '../application/identity/resolve-session';
 import { DomainError } from '../domain/errors';
 import { ShopError } from '../models/errors';
 import { toTrpcError } from './error-map';
 import type { CheckoutSettings } from '../models/order.model';
-import { resolveSession, sessionCookie } from '../models/session.model';
+import { clearSessionCookie, sessionTokens } from './http/session-cookies';
 
 /** The request headers the mutation guard looks at; absent for in-process callers. */
 export interface RequestInfo {
@@ -32,22 +33,22 @@ export interface CreateContextOptions {
   log?: Logger;
   /** Checkout's card processor and patience; the defaults in order.model.ts when omitted. */
   checkout?: Partial<CheckoutSettings>;
-  /** Log-in/sign-up limits and the session idle timeout; defaults in models/auth-settings.ts. */
+  /** Log-in/sign-up limits and the session idle timeout; `defaultAuthSettings` when omitted. */
   auth?: Partial<AuthSettings>;
 }
 
 export async function createContext(opts: CreateContextOptions) {
   const auth: AuthSettings = { ...defaultAuthSettings, ...opts.auth };
-  // Every value the header carries: a cookie planted beside ours must not shadow it.
-  const tokens = opts.cookies.getAll(sessionCookie);
-  const { session, conflict } = await resolveSession(opts.db, tokens, {
-    idleDays: auth.sessionIdleDays,
-  });
+  const tokens = sessionTokens(opts.cookies);
+  const { session, conflict } = await resolveSession(
+    { db: opts.db, idleDays: auth.sessionIdleDays },
+    tokens,
+  );
   if (conflict) {
     opts.log?.warn({ event: 'auth.session_conflict' }, 'cookies named two accounts; none believed');
   } else if (tokens.length > 0 && !session) {
     // Clearing is safe only when nothing live was presented: it deletes our own cookie.
-    opts.cookies.clear(sessionCookie);
+    clearSessionCookie(opts.cookies);
   }
   return {
     db: opts.db,

@@ -5,9 +5,7 @@ import { clientAddress, defaultTrustedProxies, trustedProxyList } from './client
 import { cookiePolicy, createHttpCookieJar } from './cookies';
 import type { Db } from '../../infrastructure/db/transactions';
 import { silentLogger, type Logger } from '../../infrastructure/log';
-import type { AuthSettings } from '../../models/auth-settings';
-import { QueueFullError } from '../../models/password-queue';
-import { RateLimitedError } from '../../models/rate-limit.model';
+import type { AuthSettings } from '../../application/identity/auth-settings';
 import { retryAfterSeconds } from '../error-map';
 import { appRouter } from '../root';
 import { createContext } from '../trpc';
@@ -82,16 +80,7 @@ export function createServer(options: ServerOptions): http.Server {
     maxBatchSize,
     // Refusals for too many attempts say when to come back.
     responseMeta({ errors }) {
-      const waits = errors.map((error) =>
-        retryAfterSeconds(error.cause) > 0
-          ? retryAfterSeconds(error.cause)
-          : error.cause instanceof RateLimitedError
-            ? error.cause.retryAfterSeconds
-            : error.cause instanceof QueueFullError
-              ? 1
-              : 0,
-      );
-      const wait = Math.max(0, ...waits);
+      const wait = Math.max(0, ...errors.map((error) => retryAfterSeconds(error.cause)));
       return wait > 0 ? { headers: { 'retry-after': String(wait) } } : {};
     },
     createContext: ({ req, res }) =>

@@ -1,27 +1,21 @@
-import type { Context } from '../trpc';
-import { mergeGuestCart } from '../../application/shopping/merge-guest-cart';
-import { guestCartCookie } from './cart-cookie';
-import {
-  createSession,
-  deleteSession,
-  hashToken,
-  sessionCookie,
-  sessionMaxAgeSeconds,
-  type SessionUser,
-} from '../../models/session.model';
+/**
+ * The session cookie: its name, its lifetime and the three things done with it. The application
+ * hands tokens out and takes them in as plain strings; only this file knows they travel in a cookie.
+ */
+import type { CookieJar } from './cookies';
+import { sessionMaxAgeSeconds } from '../../domain/identity/session-policy';
 
-export function setSessionCookie(ctx: Context, token: string): void {
-  ctx.cookies.set(sessionCookie, token, { maxAge: sessionMaxAgeSeconds });
+export const sessionCookie = 'shop_session';
+
+/** Every value the header carries: a cookie planted beside ours must not shadow it. */
+export function sessionTokens(cookies: CookieJar): string[] {
+  return cookies.getAll(sessionCookie);
 }
 
-/** Opens a fresh session (never reusing a prior token) and moves the guest cart into the account. */
-export async function startSession(ctx: Context, user: SessionUser): Promise<SessionUser> {
-  if (ctx.session) await deleteSession(ctx.db, ctx.session.id);
-  setSessionCookie(ctx, await createSession(ctx.db, user.id));
-  const guestToken = ctx.cookies.get(guestCartCookie);
-  if (guestToken) {
-    await mergeGuestCart({ db: ctx.db }, hashToken(guestToken), user.id);
-    ctx.cookies.clear(guestCartCookie);
-  }
-  return user;
+export function setSessionCookie(cookies: CookieJar, token: string): void {
+  cookies.set(sessionCookie, token, { maxAge: sessionMaxAgeSeconds });
+}
+
+export function clearSessionCookie(cookies: CookieJar): void {
+  cookies.clear(sessionCookie);
 }

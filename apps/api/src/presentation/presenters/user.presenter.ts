@@ -1,6 +1,6 @@
-import type { SessionUser } from '../../models/session.model';
+import type { User } from '../../domain/identity/user';
 
-export function userView(user: SessionUser) {
+export function userView(user: User) {
   return { id: user.id, name: user.name, email: user.email, role: user.role };
 }
 

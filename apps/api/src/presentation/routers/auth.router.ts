@@ -1,28 +1,48 @@
 import { changePasswordInput, logInInput, signUpInput } from '@shop/contract/auth';
-import { ShopError } from '../../models/errors';
-import { QueueFullError } from '../../models/password-queue';
-import { RateLimitedError } from '../../models/rate-limit.model';
-import { deleteSession, sessionCookie } from '../../models/session.model';
-import { changePassword, logIn, signUp } from '../../models/user.model';
+import { changePassword } from '../../application/identity/change-password';
+import { logIn } from '../../application/identity/log-in';
+import { logOut } from '../../application/identity/log-out';
+import { signUp } from '../../application/identity/sign-up';
+import { startSession } from '../../application/identity/start-session';
+import {
+  DomainError,
+  EmailAlreadyRegistered,
+  ServerBusy,
+  TooManyAttempts,
+} from '../../domain/errors';
+import type { User } from '../../domain/identity/user';
 import { protectedProcedure, publicProcedure, router, type Context } from '../trpc';
 import { userView } from '../presenters/user.presenter';
-import { setSessionCookie, startSession } from '../http/session-cookies';
+import { guestCartCookie } from '../http/cart-cookie';
+import { clearSessionCookie, setSessionCookie } from '../http/session-cookies';
 
 /**
  * Security events for the log: what was refused and why, with the email, account or address it
  * concerned, never a password or token. `what` names the action: `login`, `password_change`, `signup`.
  */
 function logRefusal(ctx: Context, what: string, error: unknown, fields: Record<string, unknown>) {
-  if (error instanceof RateLimitedError) {
+  if (error instanceof ServerBusy) {
+    ctx.log.warn({ event: 'auth.password_queue_full', action: what, ...fields }, 'server busy');
+  } else if (error instanceof TooManyAttempts) {
     ctx.log.warn(
       { event: `auth.${what}_throttled`, ...fields, retryAfterSeconds: error.retryAfterSeconds },
       `${what} refused: too many attempts`,
     );
-  } else if (error instanceof QueueFullError) {
-    ctx.log.warn({ event: 'auth.password_queue_full', action: what, ...fields }, 'server busy');
-  } else if (error instanceof ShopError && error.code !== 'CONFLICT') {
+  } else if (error instanceof DomainError && !(error instanceof EmailAlreadyRegistered)) {
     ctx.log.warn({ event: `auth.${what}_failed`, ...fields }, `${what} failed`);
   }
+}
+
+/** Signs the browser in as `user`: a fresh session cookie, and its guest cart moved over. */
+async function beginSession(ctx: Context, user: User) {
+  const guestCartToken = ctx.cookies.get(guestCartCookie);
+  const token = await startSession(
+    { db: ctx.db },
+    { userId: user.id, replacedSessionId: ctx.session?.id ?? null, guestCartToken },
+  );
+  setSessionCookie(ctx.cookies, token);
+  if (guestCartToken) ctx.cookies.clear(guestCartCookie);
+  return userView(user);
 }
 
 export const authRouter = router({
@@ -31,8 +51,8 @@ export const authRouter = router({
   signUp: publicProcedure.input(signUpInput).mutation(async ({ ctx, input }) => {
     const clientAddress = ctx.request?.clientAddress;
     try {
-      const user = await signUp(ctx.db, input, { clientAddress, limits: ctx.auth });
-      return userView(await startSession(ctx, user));
+      const user = await signUp({ db: ctx.db, limits: ctx.auth }, input, clientAddress);
+      return await beginSession(ctx, user);
     } catch (error) {
       logRefusal(ctx, 'signup', error, { clientAddress });
       throw error;
@@ -42,24 +62,25 @@ export const authRouter = router({
   logIn: publicProcedure.input(logInInput).mutation(async ({ ctx, input }) => {
     let user;
     try {
-      user = await logIn(ctx.db, input, ctx.auth);
+      user = await logIn({ db: ctx.db, limits: ctx.auth }, input);
     } catch (error) {
       logRefusal(ctx, 'login', error, { email: input.email });
       throw error;
     }
     ctx.log.info({ event: 'auth.login', userId: user.id }, 'logged in');
-    return userView(await startSession(ctx, user));
+    return beginSession(ctx, user);
   }),
 
   logOut: publicProcedure.mutation(async ({ ctx }) => {
-    if (ctx.session) await deleteSession(ctx.db, ctx.session.id);
-    ctx.cookies.clear(sessionCookie);
+    await logOut({ db: ctx.db }, ctx.session?.id ?? null);
+    clearSessionCookie(ctx.cookies);
     return { ok: true as const };
   }),
 
   changePassword: protectedProcedure.input(changePasswordInput).mutation(async ({ ctx, input }) => {
     try {
-      setSessionCookie(ctx, await changePassword(ctx.db, ctx.user.id, input, ctx.auth));
+      const token = await changePassword({ db: ctx.db, limits: ctx.auth }, ctx.user.id, input);
+      setSessionCookie(ctx.cookies, token);
     } catch (error) {
       logRefusal(ctx, 'password_change', error, { userId: ctx.user.id });
       throw error;
