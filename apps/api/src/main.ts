@@ -2,25 +2,25 @@
  * Process entry: read the environment, open the database, serve, and shut down cleanly on
  * SIGTERM/SIGINT (stop accepting, finish in-flight requests, close the pool).
  */
-import { createPrismaClient } from '@shop/db/client';
+import { createDatabase } from './infrastructure/db/client';
 import { loadEnv } from './env';
 import { createLogger } from './infrastructure/log';
 import { shutdownGraceMs } from './infrastructure/db/transactions';
-import { startReservationSweeper } from './models/reservation-sweeper';
+import { startReservationSweeper } from './application/ordering/reservation-sweeper';
 import { configurePasswordQueue } from './infrastructure/security/password-queue';
 import { createServer } from './presentation/http/server';
 
 function main(): void {
   const env = loadEnv();
   const logger = createLogger({ mode: env.NODE_ENV, level: env.LOG_LEVEL });
-  const prisma = createPrismaClient(env.DATABASE_URL);
+  const db = createDatabase(env.DATABASE_URL);
   configurePasswordQueue({
     concurrency: env.PASSWORD_HASH_CONCURRENCY,
     maxWaiting: env.PASSWORD_HASH_QUEUE,
   });
   const passwordLimit = { max: env.LOGIN_MAX_ATTEMPTS, windowMinutes: env.LOGIN_WINDOW_MINUTES };
   const server = createServer({
-    db: prisma,
+    db,
     logger,
     allowedOrigins: env.ALLOWED_ORIGINS,
     production: env.NODE_ENV === 'production',
@@ -45,9 +45,9 @@ function main(): void {
   });
   // Orders still awaiting payment after RESERVATION_MINUTES give their stock back.
   const sweeper = startReservationSweeper({
-    prisma,
+    db,
     ttlMs: env.RESERVATION_MINUTES * 60_000,
-    logger,
+    log: logger,
   });
   server.listen(env.PORT, env.HOST, () => {
     logger.info(`api: listening on http://${env.HOST}:${env.PORT} (tRPC at /trpc)`);
@@ -63,7 +63,7 @@ function main(): void {
     force.unref();
     const sweeping = sweeper.stop();
     server.close(() => {
-      void sweeping.then(() => prisma.$disconnect()).finally(() => process.exit(0));
+      void sweeping.then(() => db.$disconnect()).finally(() => process.exit(0));
     });
     server.closeIdleConnections();
   };

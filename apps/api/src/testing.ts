@@ -4,6 +4,18 @@
  * this file names the same parts for tests, so a refactor inside the layers changes the lines
  * here and never the tests.
  */
+import {
+  expireReservations as expire,
+  type ExpireOptions,
+} from './application/ordering/expire-reservations';
+import {
+  startReservationSweeper as startSweeper,
+  type Sweeper,
+  type SweeperOptions,
+} from './application/ordering/reservation-sweeper';
+import type { Db } from './infrastructure/db/transactions';
+import { silentLogger, type Logger } from './infrastructure/log';
+
 export { createCaller } from './presentation/root';
 export { createContext, type CreateContextOptions } from './presentation/trpc';
 export { createServer, type ServerOptions } from './presentation/http/server';
@@ -14,11 +26,27 @@ export { sessionCookie } from './presentation/http/session-cookies';
 export { guestCartCookie } from './presentation/http/cart-cookie';
 export { hashPassword } from './infrastructure/security/passwords';
 export { simulateCharge, type ChargeResult } from './infrastructure/payment/card-gateway';
-export { requestFingerprint, type CheckoutSettings } from './models/order.model';
-export { expireReservations } from './models/reservation.model';
-export { startReservationSweeper } from './models/reservation-sweeper';
+export { requestFingerprint } from './domain/ordering/fingerprint';
+export type { CheckoutSettings } from './application/ordering/checkout-settings';
 export {
   configurePasswordQueue,
   defaultQueueLimits,
   passwordQueue,
 } from './infrastructure/security/password-queue';
+
+/** The sweep as the suite has called it since stage 1: the database first, the log an option. */
+export function expireReservations(
+  db: Db,
+  { log = silentLogger, ...options }: ExpireOptions & { log?: Logger },
+): Promise<string[]> {
+  return expire({ db, log }, options);
+}
+
+/** The sweeper as the suite has started it since stage 1 (`prisma`, `logger`). */
+export function startReservationSweeper({
+  prisma,
+  logger = silentLogger,
+  ...options
+}: Omit<SweeperOptions, 'db' | 'log'> & { prisma: Db; logger?: Logger }): Sweeper {
+  return startSweeper({ db: prisma, log: logger, ...options });
+}

@@ -12,7 +12,10 @@ import { resolveSession } from '../application/identity/resolve-session';
 import { DomainError } from '../domain/errors';
 import { ShopError } from '../models/errors';
 import { toTrpcError } from './error-map';
-import type { CheckoutSettings } from '../models/order.model';
+import {
+  defaultCheckoutSettings,
+  type CheckoutSettings,
+} from '../application/ordering/checkout-settings';
 import { clearSessionCookie, sessionTokens } from './http/session-cookies';
 
 /** The request headers the mutation guard looks at; absent for in-process callers. */
@@ -31,7 +34,7 @@ export interface CreateContextOptions {
   allowedOrigins?: readonly string[];
   /** The request's logger (bound to its request id); silent when omitted. */
   log?: Logger;
-  /** Checkout's card processor and patience; the defaults in order.model.ts when omitted. */
+  /** Checkout's card processor and patience; `defaultCheckoutSettings` when omitted. */
   checkout?: Partial<CheckoutSettings>;
   /** Log-in/sign-up limits and the session idle timeout; `defaultAuthSettings` when omitted. */
   auth?: Partial<AuthSettings>;
@@ -39,6 +42,7 @@ export interface CreateContextOptions {
 
 export async function createContext(opts: CreateContextOptions) {
   const auth: AuthSettings = { ...defaultAuthSettings, ...opts.auth };
+  const checkout: CheckoutSettings = { ...defaultCheckoutSettings, ...opts.checkout };
   const tokens = sessionTokens(opts.cookies);
   const { session, conflict } = await resolveSession(
     { db: opts.db, idleDays: auth.sessionIdleDays },
@@ -56,7 +60,7 @@ export async function createContext(opts: CreateContextOptions) {
     request: opts.request ?? null,
     allowedOrigins: opts.allowedOrigins ?? [],
     log: opts.log ?? silentLogger,
-    checkout: opts.checkout ?? {},
+    checkout,
     auth,
     session,
   };

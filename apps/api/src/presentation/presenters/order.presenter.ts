@@ -1,8 +1,8 @@
-import type { OrderRecord } from '../../models/order.model';
+import type { OrderRow } from '../../infrastructure/db/order.repository';
 import { adminActionsFor, shopperActionsFor } from '../../domain/ordering/order-status';
 import { money } from './product.presenter';
 
-export function orderView(order: OrderRecord) {
+export function orderView(order: OrderRow) {
   const currency = order.currency.trim();
   return {
     id: order.id,
@@ -37,7 +37,7 @@ export function orderView(order: OrderRecord) {
 export type OrderView = ReturnType<typeof orderView>;
 
 /** The back office also sees who ordered, and its own actions instead of the shopper's. */
-export function adminOrderView(order: OrderRecord) {
+export function adminOrderView(order: OrderRow) {
   return {
     ...orderView(order),
     allowedActions: adminActionsFor(order.status),

@@ -1,6 +1,8 @@
 import { adminOrdersListInput } from '@shop/contract/admin';
 import { orderIdInput } from '@shop/contract/orders';
-import { advanceOrder, listAllOrders } from '../../models/order.model';
+import { deliverOrder } from '../../application/ordering/deliver-order';
+import { listAllOrders } from '../../application/ordering/list-all-orders';
+import { shipOrder } from '../../application/ordering/ship-order';
 import { adminProcedure, router } from '../trpc';
 import { adminOrderView } from '../presenters/order.presenter';
 
@@ -9,25 +11,19 @@ export const adminRouter = router({
     list: adminProcedure
       .input(adminOrdersListInput)
       .query(async ({ ctx, input }) =>
-        (await listAllOrders(ctx.db, input.status)).map(adminOrderView),
+        (await listAllOrders({ db: ctx.db }, input.status)).map(adminOrderView),
       ),
 
-    ship: adminProcedure.input(orderIdInput).mutation(async ({ ctx, input }) => {
-      const order = await advanceOrder(ctx.db, input.id, 'SHIPPED');
-      ctx.log.info(
-        { event: 'order.shipped', orderId: order.id, adminId: ctx.user.id },
-        `order ${order.id} marked shipped`,
-      );
-      return adminOrderView(order);
-    }),
+    ship: adminProcedure
+      .input(orderIdInput)
+      .mutation(async ({ ctx, input }) =>
+        adminOrderView(await shipOrder({ db: ctx.db, log: ctx.log }, ctx.user.id, input.id)),
+      ),
 
-    deliver: adminProcedure.input(orderIdInput).mutation(async ({ ctx, input }) => {
-      const order = await advanceOrder(ctx.db, input.id, 'DELIVERED');
-      ctx.log.info(
-        { event: 'order.delivered', orderId: order.id, adminId: ctx.user.id },
-        `order ${order.id} marked delivered`,
-      );
-      return adminOrderView(order);
-    }),
+    deliver: adminProcedure
+      .input(orderIdInput)
+      .mutation(async ({ ctx, input }) =>
+        adminOrderView(await deliverOrder({ db: ctx.db, log: ctx.log }, ctx.user.id, input.id)),
+      ),
   }),
 });

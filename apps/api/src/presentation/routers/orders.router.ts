@@ -1,28 +1,30 @@
 import { orderIdInput, placeOrderInput } from '@shop/contract/orders';
-import { cancelOrder, getOrder, listOrders, placeOrder } from '../../models/order.model';
+import { cancelOrder } from '../../application/ordering/cancel-order';
+import { getOrder } from '../../application/ordering/get-order';
+import { listOrders } from '../../application/ordering/list-orders';
+import { placeOrder } from '../../application/ordering/place-order';
 import { protectedProcedure, router } from '../trpc';
 import { orderView } from '../presenters/order.presenter';
 
 export const ordersRouter = router({
-  place: protectedProcedure
-    .input(placeOrderInput)
-    .mutation(async ({ ctx, input }) =>
-      orderView(
-        await placeOrder(ctx.db, ctx.user.id, input, { ...ctx.checkout, log: ctx.log }),
-      ),
-    ),
+  place: protectedProcedure.input(placeOrderInput).mutation(async ({ ctx, input }) => {
+    const deps = { db: ctx.db, log: ctx.log, checkout: ctx.checkout };
+    return orderView(await placeOrder(deps, ctx.user.id, input));
+  }),
 
   list: protectedProcedure.query(async ({ ctx }) =>
-    (await listOrders(ctx.db, ctx.user.id)).map(orderView),
+    (await listOrders({ db: ctx.db }, ctx.user.id)).map(orderView),
   ),
 
   get: protectedProcedure
     .input(orderIdInput)
-    .query(async ({ ctx, input }) => orderView(await getOrder(ctx.db, ctx.user.id, input.id))),
+    .query(async ({ ctx, input }) =>
+      orderView(await getOrder({ db: ctx.db }, ctx.user.id, input.id)),
+    ),
 
   cancel: protectedProcedure
     .input(orderIdInput)
     .mutation(async ({ ctx, input }) =>
-      orderView(await cancelOrder(ctx.db, ctx.user.id, input.id)),
+      orderView(await cancelOrder({ db: ctx.db }, ctx.user.id, input.id)),
     ),
 });

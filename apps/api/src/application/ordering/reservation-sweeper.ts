@@ -1,14 +1,14 @@
-import type { PrismaClient } from '@shop/db/client';
-import { silentLogger, type Logger } from '../infrastructure/log';
-import { expireReservations } from './reservation.model';
+import type { Db } from '../../infrastructure/db/transactions';
+import type { Logger } from '../../infrastructure/log';
+import { expireReservations } from './expire-reservations';
 
 export interface SweeperOptions {
-  prisma: PrismaClient;
+  db: Db;
+  log: Logger;
   /** How long an order may await payment while it holds stock. */
   ttlMs: number;
   /** Pause between sweeps; default a quarter of the limit, at most a minute. */
   intervalMs?: number;
-  logger?: Logger;
 }
 
 export interface Sweeper {
@@ -22,10 +22,10 @@ export interface Sweeper {
  * process alive.
  */
 export function startReservationSweeper({
-  prisma,
+  db,
+  log,
   ttlMs,
   intervalMs = Math.min(60_000, Math.max(1_000, ttlMs / 4)),
-  logger = silentLogger,
 }: SweeperOptions): Sweeper {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
@@ -33,9 +33,9 @@ export function startReservationSweeper({
 
   const sweep = async () => {
     try {
-      await expireReservations(prisma, { ttlMs, log: logger });
+      await expireReservations({ db, log }, { ttlMs });
     } catch (error) {
-      logger.error({ event: 'reservations.sweep_failed', err: error }, 'reservation sweep failed');
+      log.error({ event: 'reservations.sweep_failed', err: error }, 'reservation sweep failed');
     }
   };
   const tick = () => {

@@ -1,0 +1,51 @@
+import type { PlaceOrderInput } from '@shop/contract/orders';
+import { InvalidRequest } from '../../domain/errors';
+import { findCartLines } from '../../infrastructure/db/cart.repository';
+import { findOrderByKey, type OrderRow } from '../../infrastructure/db/order.repository';
+import { IdempotencyKeyTaken } from '../../infrastructure/db/pending-order.repository';
+import type { Db } from '../../infrastructure/db/transactions';
+import type { Logger } from '../../infrastructure/log';
+import type { CheckoutSettings } from './checkout-settings';
+import { replayCheckout } from './replay-checkout';
+import { reserveOrder } from './reserve-order';
+import { settlePayment } from './settle-payment';
+
+export interface PlaceOrderDeps {
+  db: Db;
+  log: Logger;
+  checkout: CheckoutSettings;
+}
+
+/**
+ * Checkout: reserve stock and record a PENDING_PAYMENT order in one transaction, charge the card,
+ * then settle. The same idempotency key always leads back to the same order and a single charge.
+ * If settling fails the order is released (cancelled, stock returned, an approved charge refunded);
+ * if even that fails, the reservation's time limit releases it (expire-reservations.ts).
+ */
+export async function placeOrder(
+  deps: PlaceOrderDeps,
+  userId: string,
+  input: PlaceOrderInput,
+): Promise<OrderRow> {
+  const { db } = deps;
+  const cart = (await findCartLines(db, { userId })).map((line) => ({
+    productId: line.product.id,
+    quantity: line.quantity,
+  }));
+  const address = input.shippingAddress;
+  const earlier = await findOrderByKey(db, userId, input.idempotencyKey);
+  if (earlier) return replayCheckout(deps, earlier, cart, address);
+  if (cart.length === 0) throw new InvalidRequest('Your cart is empty');
+
+  let orderId: string;
+  try {
+    orderId = await reserveOrder(db, userId, input, cart);
+  } catch (error) {
+    // A simultaneous attempt with this key got in first: answer as it does.
+    if (!(error instanceof IdempotencyKeyTaken)) throw error;
+    const winner = await findOrderByKey(db, userId, input.idempotencyKey);
+    if (!winner) throw error;
+    return replayCheckout(deps, winner, cart, address);
+  }
+  return settlePayment(deps, orderId, userId, input.payment.cardNumber);
+}
