@@ -10,7 +10,6 @@ import { silentLogger, type Logger } from '../infrastructure/log';
 import { defaultAuthSettings, type AuthSettings } from '../application/identity/auth-settings';
 import { resolveSession } from '../application/identity/resolve-session';
 import { DomainError } from '../domain/errors';
-import { ShopError } from '../models/errors';
 import { toTrpcError } from './error-map';
 import {
   defaultCheckoutSettings,
@@ -136,11 +135,6 @@ const guarded = t.middleware(async ({ ctx, type, next }) => {
   const result = await next();
   if (!result.ok && result.error.cause instanceof DomainError)
     throw toTrpcError(result.error.cause);
-  // Until every area raises errors by meaning (stage 2 refactor in progress).
-  if (!result.ok && result.error.cause instanceof ShopError) {
-    const cause = result.error.cause;
-    throw new TRPCError({ code: cause.code, message: cause.message, cause });
-  }
   return result;
 });
 
