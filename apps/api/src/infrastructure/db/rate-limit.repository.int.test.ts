@@ -30,9 +30,10 @@ describe('countAttempt', () => {
     expect(counted.map((a) => a.count).sort((a, b) => a - b)).toEqual(
       Array.from({ length: 20 }, (_, i) => i + 1),
     );
+    // A statement that waited on the first one's row lock measures from its own, earlier start.
     for (const { retryAfterSeconds } of counted) {
       expect(retryAfterSeconds).toBeGreaterThan(890);
-      expect(retryAfterSeconds).toBeLessThanOrEqual(900);
+      expect(retryAfterSeconds).toBeLessThanOrEqual(901);
     }
   });
 
