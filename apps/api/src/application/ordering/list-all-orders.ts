@@ -1,5 +1,5 @@
 import type { OrderStatus } from '../../domain/ordering/order-status';
-import { listOrders, type OrderRow } from '../../infrastructure/db/order.repository';
+import { findOrders, type OrderRow } from '../../infrastructure/db/order.repository';
 import type { Db } from '../../infrastructure/db/transactions';
 
 /** The back office's list is bounded: the newest orders are the ones to act on. */
@@ -7,5 +7,5 @@ const backOfficeListLimit = 500;
 
 /** Every shopper's orders for the back office, newest first, optionally in one status. */
 export async function listAllOrders({ db }: { db: Db }, status?: OrderStatus): Promise<OrderRow[]> {
-  return listOrders(db, { status, limit: backOfficeListLimit });
+  return findOrders(db, { status, limit: backOfficeListLimit });
 }

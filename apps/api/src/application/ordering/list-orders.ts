@@ -1,7 +1,7 @@
-import { listUserOrders, type OrderRow } from '../../infrastructure/db/order.repository';
+import { findUserOrders, type OrderRow } from '../../infrastructure/db/order.repository';
 import type { Db } from '../../infrastructure/db/transactions';
 
 /** The shopper's own orders, newest first. */
 export async function listOrders({ db }: { db: Db }, userId: string): Promise<OrderRow[]> {
-  return listUserOrders(db, userId);
+  return findUserOrders(db, userId);
 }

@@ -56,7 +56,7 @@ export async function findUserOrder(
 }
 
 /** Newest first. */
-export async function listUserOrders(db: Db | Tx, userId: string): Promise<OrderRow[]> {
+export async function findUserOrders(db: Db | Tx, userId: string): Promise<OrderRow[]> {
   return db.order.findMany({
     where: { userId },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
@@ -65,7 +65,7 @@ export async function listUserOrders(db: Db | Tx, userId: string): Promise<Order
 }
 
 /** Everyone's orders, newest first, optionally in one status. */
-export async function listOrders(
+export async function findOrders(
   db: Db | Tx,
   { status, limit }: { status?: OrderStatus | undefined; limit: number },
 ): Promise<OrderRow[]> {
