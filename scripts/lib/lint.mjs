@@ -1,5 +1,5 @@
 // What `npm run lint` and the lint stage of `npm test` check, in this order; each check runs even
-// when an earlier one failed. Formatting is checked, not hoped for: `prettier --check .` fails on any
+// when an earlier one failed. The layer check fails on any import that breaks the API's layering. Formatting is checked, not hoped for: `prettier --check .` fails on any
 // file that `npx prettier --write` would change (ignored: .gitignore and .prettierignore).
 import path from 'node:path';
 import { binDir } from './paths.mjs';
@@ -17,6 +17,12 @@ export const lintChecks = [
     label: 'eslint scripts and the root config files',
     command: bin('eslint'),
     args: ['scripts', '*.mjs'],
+  },
+  {
+    // The API's layers only depend downward (rules and their reasons: .dependency-cruiser.cjs).
+    label: 'layers: dependency-cruiser over apps/api/src',
+    command: bin('depcruise'),
+    args: ['apps/api/src', '--config', '.dependency-cruiser.cjs'],
   },
   { label: 'formatting: prettier --check .', command: bin('prettier'), args: ['--check', '.'] },
 ];
