@@ -11,6 +11,49 @@ const root = `${api}(main|env|testing)(\\.test)?\\.ts$`;
 module.exports = {
   forbidden: [
     {
+      name: 'domain-package-is-pure',
+      severity: 'error',
+      comment:
+        'packages/domain holds the shop model and nothing else: the standard library (no file, network or ' +
+        'process I/O), zod and @shop/contract at most. No Prisma, tRPC, pg, BullMQ, and no app: the apps ' +
+        'depend on the domain, never the other way round.',
+      from: { path: '^packages/domain/src/', pathNot: testFile },
+      to: {
+        pathNot: ['^packages/domain/src/', '^packages/contract/src/', 'node_modules/zod/'],
+        dependencyTypesNot: ['core'],
+      },
+    },
+    {
+      name: 'domain-package-does-no-io',
+      severity: 'error',
+      comment:
+        'The domain does no I/O: files, sockets, HTTP and processes belong to infrastructure. Time and ids ' +
+        'come in as arguments or through the ports in packages/domain/src/shared.',
+      from: { path: '^packages/domain/src/' },
+      to: {
+        dependencyTypes: ['core'],
+        path: '^(node:)?(fs|net|http|https|http2|child_process|dgram|tls|dns|worker_threads|cluster)(/|$)',
+      },
+    },
+    {
+      name: 'contexts-talk-through-published-types',
+      severity: 'error',
+      comment:
+        'A bounded context refers to another by id and published types only: it may import the other ' +
+        "context's events (*-events.ts) and ids (ids.ts), and the shared kernel, never its aggregates " +
+        'or rules — so each context can change, and later move out, on its own.',
+      from: { path: '^packages/domain/src/([^/]+)/' },
+      to: {
+        path: '^packages/domain/src/[^/]+/',
+        pathNot: [
+          '^packages/domain/src/$1/',
+          '^packages/domain/src/shared/',
+          '-events\\.ts$',
+          '/ids\\.ts$',
+        ],
+      },
+    },
+    {
       name: 'application-not-to-presentation',
       severity: 'error',
       comment:

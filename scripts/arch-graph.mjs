@@ -1,4 +1,4 @@
-// `npm run arch:graph`: the API's dependency graph at layer level, as Mermaid, from the code's own
+// `npm run arch:graph`: the API's (and the domain package's) dependency graph at layer level, as Mermaid, from the code's own
 // imports (dependency-cruiser with the rules in .dependency-cruiser.cjs). Prints it and writes
 // docs/architecture/api-layers.mmd, which the stage guide embeds. An arrow is labelled with how many
 // imports it stands for; an arrow that breaks a rule is drawn red.
@@ -17,6 +17,7 @@ await runMain(async () => {
   parseCli({ usage: 'npm run arch:graph' });
   const { code, stdout, stderr } = await capture(path.join(binDir, 'depcruise'), [
     'apps/api/src',
+    'packages/domain/src',
     '--config',
     '.dependency-cruiser.cjs',
     '--output-type',

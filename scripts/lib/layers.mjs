@@ -9,6 +9,7 @@ const layers = ['presentation', 'application', 'domain', 'infrastructure'];
  */
 export function layerOf(file) {
   if (file.startsWith('packages/db/')) return 'database';
+  if (file.startsWith('packages/domain/')) return 'domain package';
   if (file.startsWith('node_modules/@trpc/')) return 'trpc';
   if (!file.startsWith(api)) return null;
   const [first] = file.slice(api.length).split('/');
@@ -25,6 +26,7 @@ const ids = {
   'outside a layer': 'outside',
   database: 'database',
   trpc: 'trpc',
+  'domain package': 'domainPackage',
 };
 const labels = {
   root: 'composition root<br/>main.ts · env.ts · testing.ts',
@@ -33,6 +35,8 @@ const labels = {
   domain: 'domain<br/>rules, no I/O',
   infrastructure: 'infrastructure<br/>Prisma repositories · payment · argon2 · clock · log',
   'outside a layer': 'outside the layers',
+  'domain package':
+    'packages/domain<br/>aggregates · value objects · events · repository interfaces',
   database: '@shop/db<br/>Prisma',
   trpc: '@trpc/server',
 };

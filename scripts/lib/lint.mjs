@@ -19,10 +19,10 @@ export const lintChecks = [
     args: ['scripts', '*.mjs'],
   },
   {
-    // The API's layers only depend downward (rules and their reasons: .dependency-cruiser.cjs).
-    label: 'layers: dependency-cruiser over apps/api/src',
+    // The API's layers and the domain package's boundaries (rules and their reasons: .dependency-cruiser.cjs).
+    label: 'layers: dependency-cruiser over apps/api/src and packages/domain/src',
     command: bin('depcruise'),
-    args: ['apps/api/src', '--config', '.dependency-cruiser.cjs'],
+    args: ['apps/api/src', 'packages/domain/src', '--config', '.dependency-cruiser.cjs'],
   },
   { label: 'formatting: prettier --check .', command: bin('prettier'), args: ['--check', '.'] },
 ];

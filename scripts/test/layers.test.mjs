@@ -11,13 +11,16 @@ import { layerGraph, layerOf } from '../lib/layers.mjs';
 const src = 'apps/api/src';
 const written = [];
 
-function probe(relative, body) {
-  const file = path.join(repoRoot, src, relative);
+/** Writes a probe file at a path relative to the repository; removed after each test. */
+function probeAt(relative, body) {
+  const file = path.join(repoRoot, relative);
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, body);
   written.push(file);
-  return `${src}/${relative}`;
+  return relative;
 }
+
+const probe = (relative, body) => probeAt(`${src}/${relative}`, body);
 
 const cruise = (target) =>
   capture(path.join(binDir, 'depcruise'), [target, '--config', '.dependency-cruiser.cjs'], {
@@ -26,6 +29,9 @@ const cruise = (target) =>
 
 afterEach(() => {
   for (const file of written.splice(0)) rmSync(file, { force: true });
+  for (const dir of ['zz-probe-a', 'zz-probe-b']) {
+    rmSync(path.join(repoRoot, 'packages/domain/src', dir), { recursive: true, force: true });
+  }
 });
 
 describe('the layer check', () => {
@@ -62,11 +68,42 @@ describe('the layer check', () => {
   }, 60_000);
 });
 
+describe('the domain package boundary', () => {
+  it('refuses Prisma and file I/O in packages/domain', async () => {
+    const from = probeAt(
+      'packages/domain/src/shared/zz-bite-probe.ts',
+      "import type { PrismaClient } from '@shop/db/client';\n" +
+        "import { readFileSync } from 'node:fs';\n" +
+        'export type Probe = PrismaClient;\nexport const probe = readFileSync;\n',
+    );
+    const { code, stdout } = await cruise(from);
+    expect(code).not.toBe(0);
+    expect(stdout).toMatch(new RegExp(`domain-package-is-pure: ${from} → packages/db/`));
+    expect(stdout).toMatch(new RegExp(`domain-package-does-no-io: ${from} → (node:)?fs`));
+  }, 60_000);
+
+  it("refuses one context reaching into another's internals", async () => {
+    probeAt('packages/domain/src/zz-probe-a/rules.ts', 'export const rule = 1;\n');
+    const from = probeAt(
+      'packages/domain/src/zz-probe-b/uses-a.ts',
+      "import { rule } from '../zz-probe-a/rules';\nexport const probe = rule;\n",
+    );
+    const { code, stdout } = await cruise(from);
+    expect(code).not.toBe(0);
+    expect(stdout).toMatch(
+      new RegExp(
+        `contexts-talk-through-published-types: ${from} → packages/domain/src/zz-probe-a/rules\\.ts`,
+      ),
+    );
+  }, 60_000);
+});
+
 describe('the layer graph', () => {
   it('places files in layers and the two fenced-in technologies', () => {
     expect(layerOf('apps/api/src/application/orders/place-order.ts')).toBe('application');
     expect(layerOf('apps/api/src/main.ts')).toBe('root');
     expect(layerOf('packages/db/src/client.ts')).toBe('database');
+    expect(layerOf('packages/domain/src/ordering/order.ts')).toBe('domain package');
     expect(layerOf('node_modules/@trpc/server/dist/index.d.ts')).toBe('trpc');
     expect(layerOf('node_modules/zod/index.d.ts')).toBeNull();
   });

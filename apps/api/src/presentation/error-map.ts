@@ -19,7 +19,7 @@ import {
   TooManyAttempts,
   TransitionNotAllowed,
   WrongCurrentPassword,
-} from '../domain/errors';
+} from '@shop/domain/shared/errors';
 
 type ErrorClass = abstract new (...args: never[]) => DomainError;
 

@@ -9,7 +9,7 @@ import type { Db } from '../infrastructure/db/transactions';
 import { silentLogger, type Logger } from '../infrastructure/log';
 import { defaultAuthSettings, type AuthSettings } from '../application/identity/auth-settings';
 import { resolveSession } from '../application/identity/resolve-session';
-import { DomainError } from '../domain/errors';
+import { DomainError } from '@shop/domain/shared/errors';
 import { toTrpcError } from './error-map';
 import {
   defaultCheckoutSettings,

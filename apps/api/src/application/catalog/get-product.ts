@@ -1,4 +1,4 @@
-import { ProductNotFound } from '../../domain/errors';
+import { ProductNotFound } from '@shop/domain/shared/errors';
 import { findBySlug, type ProductRow } from '../../infrastructure/db/product.repository';
 import type { Db } from '../../infrastructure/db/transactions';
 

@@ -1,7 +1,7 @@
 import type { CatalogSort } from '@shop/contract/catalog';
 import { cursorAfter, decodeCursor, encodeCursor, type Cursor } from '../../domain/catalog/cursor';
 import { pageParts } from '../../domain/catalog/search';
-import { InvalidRequest } from '../../domain/errors';
+import { InvalidRequest } from '@shop/domain/shared/errors';
 import { findPage, type ProductRow } from '../../infrastructure/db/product.repository';
 import type { Db } from '../../infrastructure/db/transactions';
 

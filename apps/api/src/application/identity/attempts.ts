@@ -3,7 +3,7 @@
  * its work, and refused past the limit; argon2 work refused by the full hashing queue means the
  * server is busy, and a counted password check it refused is given back (nothing was checked).
  */
-import { ServerBusy, TooManyAttempts } from '../../domain/errors';
+import { ServerBusy, TooManyAttempts } from '@shop/domain/shared/errors';
 import {
   judgeAttempt,
   windowSeconds,

@@ -1,5 +1,5 @@
 import type { ChangePasswordInput } from '@shop/contract/auth';
-import { WrongCurrentPassword } from '../../domain/errors';
+import { WrongCurrentPassword } from '@shop/domain/shared/errors';
 import type { AuthLimits } from '../../domain/identity/throttle-policy';
 import { deleteSessionsOfUser } from '../../infrastructure/db/session.repository';
 import { inTransaction, type Db } from '../../infrastructure/db/transactions';

@@ -1,5 +1,5 @@
 import type { LogInInput } from '@shop/contract/auth';
-import { InvalidCredentials } from '../../domain/errors';
+import { InvalidCredentials } from '@shop/domain/shared/errors';
 import type { AuthLimits } from '../../domain/identity/throttle-policy';
 import type { User } from '../../domain/identity/user';
 import type { Db } from '../../infrastructure/db/transactions';

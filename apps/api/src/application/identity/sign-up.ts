@@ -1,5 +1,5 @@
 import type { SignUpInput } from '@shop/contract/auth';
-import { EmailAlreadyRegistered } from '../../domain/errors';
+import { EmailAlreadyRegistered } from '@shop/domain/shared/errors';
 import type { AuthLimits } from '../../domain/identity/throttle-policy';
 import type { User } from '../../domain/identity/user';
 import type { Db } from '../../infrastructure/db/transactions';

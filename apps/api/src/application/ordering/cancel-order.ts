@@ -1,4 +1,4 @@
-import { OrderNotFound } from '../../domain/errors';
+import { OrderNotFound } from '@shop/domain/shared/errors';
 import { assertTransition } from '../../domain/ordering/order-status';
 import { now } from '../../infrastructure/clock';
 import {

@@ -1,4 +1,4 @@
-import { OrderNotFound } from '../../domain/errors';
+import { OrderNotFound } from '@shop/domain/shared/errors';
 import { findUserOrder, type OrderRow } from '../../infrastructure/db/order.repository';
 import type { Db } from '../../infrastructure/db/transactions';
 

@@ -1,5 +1,5 @@
 import type { PlaceOrderInput } from '@shop/contract/orders';
-import { InvalidRequest } from '../../domain/errors';
+import { InvalidRequest } from '@shop/domain/shared/errors';
 import { findCartLines } from '../../infrastructure/db/cart.repository';
 import { findOrderByKey, type OrderRow } from '../../infrastructure/db/order.repository';
 import { IdempotencyKeyTaken } from '../../infrastructure/db/pending-order.repository';

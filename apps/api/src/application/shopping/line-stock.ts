@@ -1,4 +1,4 @@
-import { ProductNotFound, OutOfStock } from '../../domain/errors';
+import { ProductNotFound, OutOfStock } from '@shop/domain/shared/errors';
 import { isSoldOut } from '../../domain/shopping/cart-rules';
 import type { Db } from '../../infrastructure/db/transactions';
 import { findProductStock } from '../../infrastructure/db/cart.repository';

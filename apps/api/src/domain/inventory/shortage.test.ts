@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OutOfStock } from '../errors';
+import { OutOfStock } from '@shop/domain/shared/errors';
 import { outOfStock } from './shortage';
 
 describe('outOfStock', () => {

@@ -1,4 +1,4 @@
-import { OutOfStock } from '../errors';
+import { OutOfStock } from '@shop/domain/shared/errors';
 
 /** What the shelf holds of a product a checkout could not take: nothing when it is gone. */
 export type Shortage = { name: string; stock: number } | null;

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CardDeclined, CheckoutConflict, CheckoutStillProcessing } from '../errors';
+import {
+  CardDeclined,
+  CheckoutConflict,
+  CheckoutStillProcessing,
+} from '@shop/domain/shared/errors';
 import { assertSameRequest, replayRefusal, settledRefusal, type CheckoutRecord } from './checkout';
 import { requestFingerprint } from './fingerprint';
 

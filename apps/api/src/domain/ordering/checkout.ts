@@ -8,7 +8,7 @@ import {
   CheckoutConflict,
   CheckoutStillProcessing,
   type DomainError,
-} from '../errors';
+} from '@shop/domain/shared/errors';
 import type { StockRequest } from '../inventory/stock-requests';
 import { requestFingerprint } from './fingerprint';
 import type { OrderStatus, StatusChangeReason } from './order-status';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TransitionNotAllowed } from '../errors';
+import { TransitionNotAllowed } from '@shop/domain/shared/errors';
 import {
   adminActionsFor,
   assertTransition,

@@ -1,4 +1,4 @@
-import { TransitionNotAllowed } from '../errors';
+import { TransitionNotAllowed } from '@shop/domain/shared/errors';
 
 export type OrderStatus = 'PENDING_PAYMENT' | 'PAID' | 'SHIPPED' | 'DELIVERED' | 'CANCELLED';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidRequest, MixedCurrencies } from '../errors';
+import { InvalidRequest, MixedCurrencies } from '@shop/domain/shared/errors';
 import { maxMoneyAmount, orderTotals, type PricedLine } from './totals';
 
 const line = (overrides: Partial<PricedLine> = {}): PricedLine => ({

@@ -1,4 +1,4 @@
-import { InvalidRequest, MixedCurrencies } from '../errors';
+import { InvalidRequest, MixedCurrencies } from '@shop/domain/shared/errors';
 
 /** Money columns are Int: the largest amount, in minor units, one order (and its charge) can hold. */
 export const maxMoneyAmount = 2_147_483_647;

@@ -9,7 +9,7 @@ import {
   EmailAlreadyRegistered,
   ServerBusy,
   TooManyAttempts,
-} from '../../domain/errors';
+} from '@shop/domain/shared/errors';
 import type { User } from '../../domain/identity/user';
 import { protectedProcedure, publicProcedure, router, type Context } from '../trpc';
 import { userView } from '../presenters/user.presenter';
