@@ -1,0 +1,19 @@
+import type { Tx } from '../shared/unit-of-work';
+import type { Cart, CartOwner } from './cart';
+
+/**
+ * Where carts live. `findForUpdate` loads a cart and holds it (a row lock) until the transaction
+ * ends, so two changes to one cart at once serialize instead of losing one another's units.
+ */
+export interface CartRepository {
+  /** The owner's cart, or null when it has none yet. */
+  findByOwner(owner: CartOwner, tx?: Tx): Promise<Cart | null>;
+  /** The owner's cart, creating an empty one on first use, held until `tx` ends. */
+  findOrOpenForUpdate(owner: CartOwner, tx: Tx): Promise<Cart>;
+  /** The owner's cart held until `tx` ends, or null when it has none. */
+  findForUpdate(owner: CartOwner, tx: Tx): Promise<Cart | null>;
+  /** Writes the cart's lines as they are now. */
+  save(cart: Cart, tx: Tx): Promise<void>;
+  /** Deletes the cart and its lines (a guest cart after the merge). */
+  delete(cart: Cart, tx: Tx): Promise<void>;
+}

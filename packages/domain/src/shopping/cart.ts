@@ -1,0 +1,117 @@
+import { AggregateRoot } from '../shared/aggregate';
+import { OutOfStock } from '../shared/errors';
+import { isSoldOut, lineMaxQuantity, type Quantity } from './quantity';
+import {
+  cartItemAdded,
+  cartItemChanged,
+  cartItemRemoved,
+  guestCartMerged,
+  type ShoppingEvent,
+} from './shopping-events';
+
+/** Whose cart it is: an account, or a guest known by the hash of its cookie token. */
+export type CartOwner = { userId: string } | { guestTokenHash: string };
+
+export interface CartLine {
+  readonly productId: string;
+  readonly quantity: number;
+}
+
+export interface CartSnapshot {
+  readonly id: string;
+  readonly owner: CartOwner;
+  /** Oldest first. */
+  readonly lines: readonly CartLine[];
+}
+
+/**
+ * A shopper's cart. Lines are capped rather than refused: a shopper asking for more than there
+ * is simply gets what there is (the stock on hand, at most the line maximum). A sold-out product
+ * cannot go in.
+ */
+export class Cart extends AggregateRoot<ShoppingEvent> {
+  /** productId → quantity, in the order the lines were added. */
+  readonly #lines: Map<string, number>;
+
+  private constructor(
+    readonly id: string,
+    readonly owner: CartOwner,
+    lines: readonly CartLine[],
+  ) {
+    super();
+    this.#lines = new Map(lines.map((line) => [line.productId, line.quantity]));
+  }
+
+  /** A new, empty cart. */
+  static open(id: string, owner: CartOwner): Cart {
+    return new Cart(id, owner, []);
+  }
+
+  static rehydrate(snapshot: CartSnapshot): Cart {
+    return new Cart(snapshot.id, snapshot.owner, snapshot.lines);
+  }
+
+  get lines(): CartLine[] {
+    return [...this.#lines].map(([productId, quantity]) => ({ productId, quantity }));
+  }
+
+  get isEmpty(): boolean {
+    return this.#lines.size === 0;
+  }
+
+  quantityOf(productId: string): number {
+    return this.#lines.get(productId) ?? 0;
+  }
+
+  snapshot(): CartSnapshot {
+    return { id: this.id, owner: this.owner, lines: this.lines };
+  }
+
+  /** Adds units to the product's line, capped at what the line may hold now. */
+  add(productId: string, quantity: Quantity, stockOnHand: number, at: Date): void {
+    if (isSoldOut(stockOnHand)) throw new OutOfStock('Sold out');
+    const next = Math.min(
+      this.quantityOf(productId) + quantity.value,
+      lineMaxQuantity(stockOnHand),
+    );
+    this.#lines.set(productId, next);
+    this.record(
+      cartItemAdded({ cartId: this.id, productId, added: quantity.value, quantity: next }, at),
+    );
+  }
+
+  /** Sets the line to `quantity`, capped at what it may hold now; 0 takes the line out. */
+  changeQuantity(productId: string, quantity: number, stockOnHand: number, at: Date): void {
+    if (quantity === 0) {
+      this.remove(productId, at);
+      return;
+    }
+    if (isSoldOut(stockOnHand)) throw new OutOfStock('Sold out');
+    const next = Math.min(quantity, lineMaxQuantity(stockOnHand));
+    this.#lines.set(productId, next);
+    this.record(cartItemChanged({ cartId: this.id, productId, quantity: next }, at));
+  }
+
+  /** Takes the product's line out; nothing happens when there is no such line. */
+  remove(productId: string, at: Date): void {
+    if (!this.#lines.delete(productId)) return;
+    this.record(cartItemRemoved({ cartId: this.id, productId }, at));
+  }
+
+  /**
+   * At log-in, the guest's lines join this cart: quantities summed, capped at stock and at the
+   * line maximum; sold-out products stay behind. The guest cart is emptied (and then deleted).
+   */
+  mergeFrom(guest: Cart, stockOf: (productId: string) => number, at: Date): void {
+    const moved: string[] = [];
+    for (const { productId, quantity } of guest.lines) {
+      const stock = stockOf(productId);
+      if (isSoldOut(stock)) continue;
+      const next = Math.min(this.quantityOf(productId) + quantity, lineMaxQuantity(stock));
+      this.#lines.set(productId, next);
+      moved.push(productId);
+    }
+    guest.#lines.clear();
+    this.record(guestCartMerged({ cartId: this.id, guestCartId: guest.id, productIds: moved }, at));
+  }
+}
