@@ -1,6 +1,6 @@
 import type { CatalogSort } from '@shop/contract/catalog';
-import { cursorAfter, decodeCursor, encodeCursor, type Cursor } from '../../domain/catalog/cursor';
-import { pageParts } from '../../domain/catalog/search';
+import { cursorAfter, decodeCursor, encodeCursor, type Cursor } from '@shop/domain/catalog/cursor';
+import { pageParts } from '@shop/domain/catalog/search';
 import { InvalidRequest } from '@shop/domain/shared/errors';
 import { findPage, type ProductRow } from '../../infrastructure/db/product.repository';
 import type { Db } from '../../infrastructure/db/transactions';
