@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { WrongCurrentPassword } from '../shared/errors';
 import { Account, mayAdvanceOrders, type AccountState } from './account';
+import type { PasswordHasher } from './password-hasher';
+
+/** A stand-in hasher: the hash of `p` is `hashed:p`. */
+const hasher: PasswordHasher = {
+  hash: (password) => Promise.resolve(`hashed:${password}`),
+  verify: (hash, password) => Promise.resolve(hash === `hashed:${password}`),
+  verifyAgainstDummy: () => Promise.resolve(false),
+};
 
 const at = new Date('2025-06-01T12:00:00Z');
 const stored: AccountState = {
@@ -8,7 +16,7 @@ const stored: AccountState = {
   name: 'Ada',
   email: 'ada@shop.test',
   role: 'CUSTOMER',
-  passwordHash: 'old-hash',
+  passwordHash: 'hashed:old password',
 };
 
 describe('registering an account', () => {
@@ -44,21 +52,26 @@ describe('registering an account', () => {
 });
 
 describe('changing the password', () => {
-  it('stores the new hash and records PasswordChanged once the current password matched', () => {
+  it('stores the new hash and records PasswordChanged once the current password matched', async () => {
     const account = Account.rehydrate(stored);
-    account.changePassword({ currentMatches: true, newHash: 'new-hash', at });
-    expect(account.passwordHash).toBe('new-hash');
+    await account.changePassword({
+      currentPassword: 'old password',
+      newPassword: 'new password',
+      hasher,
+      at,
+    });
+    expect(account.passwordHash).toBe('hashed:new password');
     expect(account.pullEvents()).toMatchObject([
       { type: 'PasswordChanged', data: { accountId: 'u1' } },
     ]);
   });
 
-  it('changes nothing when the current password is wrong', () => {
+  it('changes nothing when the current password is wrong', async () => {
     const account = Account.rehydrate(stored);
-    expect(() => account.changePassword({ currentMatches: false, newHash: 'x', at })).toThrow(
-      WrongCurrentPassword,
-    );
-    expect(account.passwordHash).toBe('old-hash');
+    await expect(
+      account.changePassword({ currentPassword: 'guess', newPassword: 'x', hasher, at }),
+    ).rejects.toThrow(WrongCurrentPassword);
+    expect(account.passwordHash).toBe('hashed:old password');
     expect(account.pullEvents()).toEqual([]);
   });
 });

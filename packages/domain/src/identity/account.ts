@@ -3,6 +3,7 @@ import { InvalidRequest, WrongCurrentPassword } from '../shared/errors';
 import { domainEvent } from '../shared/events';
 import { Email } from './email';
 import type { IdentityEvent } from './identity-events';
+import type { PasswordHasher } from './password-hasher';
 
 /** What an account may do; the same words as the database's `Role`, so rows pass straight in. */
 export type Role = 'CUSTOMER' | 'ADMIN';
@@ -42,7 +43,7 @@ export class Account extends AggregateRoot<IdentityEvent> {
     at: Date;
   }): Account {
     const name = input.name.trim();
-    if (name.length === 0) throw new InvalidRequest('Enter your name');
+    if (name.length === 0) throw new InvalidRequest('Name is required');
     const email = Email.of(input.email).value;
     const account = new Account({
       id: input.id,
@@ -82,12 +83,19 @@ export class Account extends AggregateRoot<IdentityEvent> {
   }
 
   /**
-   * Replaces the password once the current one was confirmed (`currentMatches`, checked by the
-   * hasher against `passwordHash`); a wrong current password changes nothing.
+   * Replaces the password once the current one is confirmed against the stored hash; a wrong
+   * current password changes nothing and the new one is never hashed.
    */
-  changePassword(input: { currentMatches: boolean; newHash: string; at: Date }): void {
-    if (!input.currentMatches) throw new WrongCurrentPassword();
-    this.state = { ...this.state, passwordHash: input.newHash };
+  async changePassword(input: {
+    currentPassword: string;
+    newPassword: string;
+    hasher: PasswordHasher;
+    at: Date;
+  }): Promise<void> {
+    const matches = await input.hasher.verify(this.state.passwordHash, input.currentPassword);
+    if (!matches) throw new WrongCurrentPassword();
+    const passwordHash = await input.hasher.hash(input.newPassword);
+    this.state = { ...this.state, passwordHash };
     this.record(domainEvent('PasswordChanged', { accountId: this.state.id }, input.at));
   }
 
