@@ -1,0 +1,65 @@
+/**
+ * How a checkout ends for the shopper when it does not end in a paid order, whether they hear it
+ * from the attempt itself or from a repeat of its idempotency key.
+ */
+import {
+  CardDeclined,
+  CheckoutConflict,
+  CheckoutStillProcessing,
+  type DomainError,
+} from '../shared/errors';
+import type { OrderStatus, StatusChangeReason } from './order-status';
+
+export type PaymentOutcome = 'APPROVED' | 'DECLINED';
+
+/** One entry of the payment ledger, as far as an order's checkout outcome needs it. */
+export interface PaymentRecord {
+  readonly kind: 'CHARGE' | 'REFUND';
+  readonly outcome: PaymentOutcome;
+}
+
+/** What settling the card processor's answer did to the order. */
+export type Settled = 'paid' | 'declined' | 'cancelled';
+
+const cancelledAndRefunded = () =>
+  new CheckoutConflict(
+    'This order was cancelled while your payment was being processed. The charge has been refunded in full.',
+  );
+const reservationExpired = () =>
+  new CheckoutConflict(
+    'This checkout expired before the payment went through. Nothing was charged — please place your order again.',
+  );
+const cancelledBeforePayment = () =>
+  new CheckoutConflict(
+    'This order was cancelled before your payment went through. Nothing was charged.',
+  );
+
+/** The refusal for an attempt that did not end paid; null when it did. */
+export function settledRefusal(settled: Settled, charge: PaymentOutcome): DomainError | null {
+  if (settled === 'cancelled') {
+    return charge === 'APPROVED' ? cancelledAndRefunded() : cancelledBeforePayment();
+  }
+  return settled === 'declined' ? new CardDeclined() : null;
+}
+
+/** The parts of an order that tell how its checkout ended. */
+export interface CheckoutRecord {
+  status: OrderStatus;
+  payments: readonly PaymentRecord[];
+  history: readonly { status: OrderStatus; reason: StatusChangeReason | null }[];
+}
+
+/**
+ * A repeated key answers as the first attempt ended: the same refusal, "still processing" while it
+ * is pending, or null for an order that was paid (whatever happened to it since).
+ */
+export function replayRefusal(order: CheckoutRecord): DomainError | null {
+  const declined = order.payments.some((p) => p.kind === 'CHARGE' && p.outcome === 'DECLINED');
+  if (declined) return new CardDeclined();
+  if (order.status === 'PENDING_PAYMENT') return new CheckoutStillProcessing();
+  const everPaid = order.history.some((change) => change.status === 'PAID');
+  if (order.status !== 'CANCELLED' || everPaid) return null;
+  if (order.payments.some((p) => p.kind === 'REFUND')) return cancelledAndRefunded();
+  const expired = order.history.some((change) => change.reason === 'EXPIRED');
+  return expired ? reservationExpired() : cancelledBeforePayment();
+}

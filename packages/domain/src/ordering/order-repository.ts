@@ -1,0 +1,17 @@
+import type { Tx } from '../shared/unit-of-work';
+import type { Order } from './order';
+
+/**
+ * Where orders live. Infrastructure implements it; `save` writes the order's new state, history
+ * and lines in the caller's transaction. A save of a new order whose (userId, idempotencyKey) is
+ * taken resolves to the order that holds it instead (the key's race is the database's to win).
+ */
+export interface OrderRepository {
+  findById(tx: Tx | null, id: string): Promise<Order | null>;
+  /** Loads the order under a row lock, so concurrent changes to it serialize. */
+  findByIdForUpdate(tx: Tx, id: string): Promise<Order | null>;
+  findByKey(userId: string, idempotencyKey: string): Promise<Order | null>;
+  /** Ids of orders still awaiting payment that were placed before `cutoff`, skipping locked ones. */
+  findExpiredForUpdate(tx: Tx, cutoff: Date, limit: number): Promise<Order[]>;
+  save(tx: Tx, order: Order): Promise<void>;
+}
