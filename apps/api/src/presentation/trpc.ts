@@ -16,6 +16,7 @@ import {
   type CheckoutSettings,
 } from '../application/ordering/checkout-settings';
 import { clearSessionCookie, sessionTokens } from './http/session-cookies';
+import { createProductRepository } from '../infrastructure/db/product.repository';
 
 /** The request headers the mutation guard looks at; absent for in-process callers. */
 export interface RequestInfo {
@@ -53,8 +54,10 @@ export async function createContext(opts: CreateContextOptions) {
     // Clearing is safe only when nothing live was presented: it deletes our own cookie.
     clearSessionCookie(opts.cookies);
   }
+  const products = createProductRepository(opts.db);
   return {
     db: opts.db,
+    catalog: { products },
     cookies: opts.cookies,
     request: opts.request ?? null,
     allowedOrigins: opts.allowedOrigins ?? [],

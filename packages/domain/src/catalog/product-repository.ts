@@ -6,6 +6,8 @@ import type { PagePart } from './search';
 /** The reads the catalog and the cart need; products are written by the back office, not here. */
 export interface ProductRepository {
   findBySlug(slug: string): Promise<Product | null>;
+  /** The products with these ids (a missing id has no entry), to show and price cart lines. */
+  findByIds(productIds: readonly string[]): Promise<Map<string, Product>>;
   /**
    * The first `take` products of a page made of `parts` read one after another (a later part
    * only when the earlier ones did not fill it), each tagged with its part's rank.

@@ -1,10 +1,10 @@
+import type { Product } from '@shop/domain/catalog/product';
 import { ProductNotFound } from '@shop/domain/shared/errors';
-import { findBySlug, type ProductRow } from '../../infrastructure/db/product.repository';
-import type { Db } from '../../infrastructure/db/transactions';
+import type { CatalogDeps } from './deps';
 
 /** One product's page, by its slug. */
-export async function getProduct(deps: { db: Db }, slug: string): Promise<ProductRow> {
-  const product = await findBySlug(deps.db, slug);
+export async function getProduct(deps: CatalogDeps, slug: string): Promise<Product> {
+  const product = await deps.products.findBySlug(slug);
   if (!product) throw new ProductNotFound();
   return product;
 }

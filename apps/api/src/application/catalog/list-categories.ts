@@ -1,10 +1,7 @@
-import {
-  listCategoriesWithCounts,
-  type CategoryRow,
-} from '../../infrastructure/db/product.repository';
-import type { Db } from '../../infrastructure/db/transactions';
+import type { Category } from '@shop/domain/catalog/product';
+import type { CatalogDeps } from './deps';
 
 /** The categories a shopper can browse, by name, each with how many products it holds. */
-export function listCategories(deps: { db: Db }): Promise<CategoryRow[]> {
-  return listCategoriesWithCounts(deps.db);
+export function listCategories(deps: CatalogDeps): Promise<Category[]> {
+  return deps.products.findCategories();
 }

@@ -2,8 +2,8 @@ import type { CatalogSort } from '@shop/contract/catalog';
 import { cursorAfter, decodeCursor, encodeCursor, type Cursor } from '@shop/domain/catalog/cursor';
 import { pageParts } from '@shop/domain/catalog/search';
 import { InvalidRequest } from '@shop/domain/shared/errors';
-import { findPage, type ProductRow } from '../../infrastructure/db/product.repository';
-import type { Db } from '../../infrastructure/db/transactions';
+import type { Product } from '@shop/domain/catalog/product';
+import type { CatalogDeps } from './deps';
 
 export interface ListProductsInput {
   q?: string | undefined;
@@ -14,13 +14,13 @@ export interface ListProductsInput {
 }
 
 export interface ProductPage {
-  items: ProductRow[];
+  items: Product[];
   nextCursor: string | null;
 }
 
 /** A page of the catalog: everything, or what matches the search text, in the chosen sort. */
 export async function listProducts(
-  deps: { db: Db },
+  deps: CatalogDeps,
   input: ListProductsInput,
 ): Promise<ProductPage> {
   let cursor: Cursor | null = null;
@@ -29,7 +29,7 @@ export async function listProducts(
     if (!cursor) throw new InvalidRequest('Invalid cursor');
   }
   // One product more than the page says whether another page follows.
-  const rows = await findPage(deps.db, {
+  const rows = await deps.products.findPage({
     parts: pageParts(input.sort, input.q ? input.q : null, cursor),
     category: input.category,
     take: input.limit + 1,
@@ -37,8 +37,17 @@ export async function listProducts(
   const items = rows.slice(0, input.limit);
   const last = items.at(-1);
   return {
-    items: items.map(({ rank: _rank, ...product }) => product),
+    items: items.map(({ product }) => product),
     nextCursor:
-      rows.length > input.limit && last ? encodeCursor(cursorAfter(input.sort, last)) : null,
+      rows.length > input.limit && last
+        ? encodeCursor(
+            cursorAfter(input.sort, {
+              id: last.product.id,
+              priceAmount: last.product.price.amount,
+              createdAt: last.product.createdAt,
+              rank: last.rank,
+            }),
+          )
+        : null,
   };
 }

@@ -1,6 +1,11 @@
 import type { Prisma } from '@shop/db/client';
+import type { Rank } from '@shop/domain/catalog/cursor';
+import { Product } from '@shop/domain/catalog/product';
+import type { ProductRepository } from '@shop/domain/catalog/product-repository';
+import { Money } from '@shop/domain/shared/money';
 import { searchPage, type ProductKey, type ProductOrder, type TextMatch } from './product-search';
 import type { Db, Tx } from './transactions';
+import { prismaTx } from './unit-of-work';
 
 /** The columns every product read returns, with its category: the shape a product has upstairs. */
 export const productSelect = {
@@ -121,4 +126,50 @@ export async function listCategoriesWithCounts(db: Db | Tx): Promise<CategoryRow
     ...category,
     productCount: _count.products,
   }));
+}
+
+/** A row as the catalog's Product; the currency column is fixed-width, so it is trimmed. */
+export function toProduct(row: ProductRow): Product {
+  return Product.rehydrate({
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    description: row.description,
+    price: Money.of(row.priceAmount, row.currency.trim()),
+    imageUrl: row.imageUrl,
+    stock: row.stock,
+    createdAt: row.createdAt,
+    category: { slug: row.category.slug, name: row.category.name },
+  });
+}
+
+/** The catalog's reads over Prisma. */
+export function createProductRepository(db: Db): ProductRepository {
+  return {
+    async findBySlug(slug) {
+      const row = await findBySlug(db, slug);
+      return row ? toProduct(row) : null;
+    },
+    async findByIds(productIds) {
+      if (productIds.length === 0) return new Map();
+      const rows = await db.product.findMany({
+        where: { id: { in: [...productIds] } },
+        select: productSelect,
+      });
+      return new Map(rows.map((row) => [row.id, toProduct(row)]));
+    },
+    async findPage(query) {
+      const rows = await findPage<Rank>(db, query);
+      return rows.map(({ rank, ...row }) => ({ product: toProduct(row), rank }));
+    },
+    findCategories: () => listCategoriesWithCounts(db),
+    async findStock(productIds, tx) {
+      if (productIds.length === 0) return new Map();
+      const rows = await prismaTx(db, tx).product.findMany({
+        where: { id: { in: [...productIds] } },
+        select: { id: true, stock: true },
+      });
+      return new Map(rows.map((row) => [row.id, row.stock]));
+    },
+  };
 }

@@ -1,12 +1,13 @@
 import { itemCount, lineMaxQuantity, lineTotal, subtotal } from '../../domain/shopping/cart-rules';
 import type { CartLineRow } from '../../infrastructure/db/cart.repository';
+import { toProduct } from '../../infrastructure/db/product.repository';
 import { money, productView } from './product.presenter';
 
 const defaultCurrency = 'KRW';
 
 export function cartView(lines: CartLineRow[]) {
   const items = lines.map((line) => ({
-    product: productView(line.product),
+    product: productView(toProduct(line.product)),
     quantity: line.quantity,
     // What the web lets the shopper set the line to; below `quantity` when the stock fell.
     maxQuantity: lineMaxQuantity(line.product.stock),

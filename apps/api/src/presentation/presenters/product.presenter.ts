@@ -1,6 +1,6 @@
 import type { Money } from '@shop/contract/money';
 import type { ProductPage } from '../../application/catalog/list-products';
-import type { CategoryRow, ProductRow } from '../../infrastructure/db/product.repository';
+import type { Category, Product } from '@shop/domain/catalog/product';
 
 export interface ProductView {
   id: string;
@@ -17,13 +17,13 @@ export function money(amount: number, currency: string): Money {
   return { amount, currency: currency.trim() };
 }
 
-export function productView(product: ProductRow): ProductView {
+export function productView(product: Product): ProductView {
   return {
     id: product.id,
     slug: product.slug,
     name: product.name,
     description: product.description,
-    price: money(product.priceAmount, product.currency),
+    price: money(product.price.amount, product.price.currency),
     imageUrl: product.imageUrl,
     stock: product.stock,
     category: { slug: product.category.slug, name: product.category.name },
@@ -34,6 +34,6 @@ export function productPageView(page: ProductPage) {
   return { items: page.items.map(productView), nextCursor: page.nextCursor };
 }
 
-export function categoriesView(categories: CategoryRow[]) {
+export function categoriesView(categories: Category[]) {
   return categories.map(({ slug, name, productCount }) => ({ slug, name, productCount }));
 }

@@ -8,13 +8,13 @@ import { categoriesView, productPageView, productView } from '../presenters/prod
 export const catalogRouter = router({
   list: publicProcedure
     .input(catalogListInput)
-    .query(async ({ ctx, input }) => productPageView(await listProducts({ db: ctx.db }, input))),
+    .query(async ({ ctx, input }) => productPageView(await listProducts(ctx.catalog, input))),
 
   get: publicProcedure
     .input(catalogGetInput)
-    .query(async ({ ctx, input }) => productView(await getProduct({ db: ctx.db }, input.slug))),
+    .query(async ({ ctx, input }) => productView(await getProduct(ctx.catalog, input.slug))),
 
   categories: publicProcedure.query(async ({ ctx }) =>
-    categoriesView(await listCategories({ db: ctx.db })),
+    categoriesView(await listCategories(ctx.catalog)),
   ),
 });
