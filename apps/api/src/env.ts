@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defaultTrustedProxies, isAddressOrBlock } from './presentation/http/client-address';
-import { defaultAuthLimits } from './domain/identity/throttle-policy';
-import { defaultSessionIdleDays } from './domain/identity/session-policy';
+import { defaultAuthLimits } from '@shop/domain/identity/throttle-policy';
+import { defaultSessionIdleDays } from '@shop/domain/identity/session';
 import { defaultQueueLimits } from './infrastructure/security/password-queue';
 
 const defaultOrigins = 'http://localhost:3000,http://127.0.0.1:3000';

@@ -9,6 +9,8 @@ import { shutdownGraceMs } from './infrastructure/db/transactions';
 import { startReservationSweeper } from './application/ordering/reservation-sweeper';
 import { configurePasswordQueue } from './infrastructure/security/password-queue';
 import { createServer } from './presentation/http/server';
+import { EventDispatcher } from './application/events';
+import { createIdentityAdapters } from './infrastructure/identity';
 
 function main(): void {
   const env = loadEnv();
@@ -19,8 +21,10 @@ function main(): void {
     maxWaiting: env.PASSWORD_HASH_QUEUE,
   });
   const passwordLimit = { max: env.LOGIN_MAX_ATTEMPTS, windowMinutes: env.LOGIN_WINDOW_MINUTES };
+  const events = new EventDispatcher();
   const server = createServer({
     db,
+    identity: { ...createIdentityAdapters(db), events },
     logger,
     allowedOrigins: env.ALLOWED_ORIGINS,
     production: env.NODE_ENV === 'production',

@@ -15,10 +15,18 @@ import {
 } from './application/ordering/reservation-sweeper';
 import type { Db } from './infrastructure/db/transactions';
 import { silentLogger, type Logger } from './infrastructure/log';
+import { EventDispatcher } from './application/events';
+import { createIdentityAdapters } from './infrastructure/identity';
+import {
+  createContext as createContextWith,
+  type CreateContextOptions as ContextOptions,
+} from './presentation/trpc';
+import {
+  createServer as createServerWith,
+  type ServerOptions as FullServerOptions,
+} from './presentation/http/server';
 
 export { createCaller } from './presentation/root';
-export { createContext, type CreateContextOptions } from './presentation/trpc';
-export { createServer, type ServerOptions } from './presentation/http/server';
 export { createMemoryCookieJar, type CookieJar } from './presentation/http/cookies';
 export { createLogger } from './infrastructure/log';
 export { hashToken } from './infrastructure/security/tokens';
@@ -49,4 +57,25 @@ export function startReservationSweeper({
   ...options
 }: Omit<SweeperOptions, 'db' | 'log'> & { prisma: Db; logger?: Logger }): Sweeper {
   return startSweeper({ db: prisma, log: logger, ...options });
+}
+
+/** The suite's in-process event dispatch, as main.ts has one per process. */
+const events = new EventDispatcher();
+
+/** Each context's ports over the suite's database, wired as main.ts wires them. */
+function ports(db: Db) {
+  return { identity: { ...createIdentityAdapters(db), events } };
+}
+
+export type CreateContextOptions = Omit<ContextOptions, 'identity'>;
+export type ServerOptions = Omit<FullServerOptions, 'identity'>;
+
+/** A request context over `db`, as the suite has built it since stage 1. */
+export function createContext(options: CreateContextOptions) {
+  return createContextWith({ ...ports(options.db), ...options });
+}
+
+/** The HTTP server over `db`, as the suite has started it since stage 1. */
+export function createServer(options: ServerOptions) {
+  return createServerWith({ ...ports(options.db), ...options });
 }

@@ -9,6 +9,8 @@ import type { Db } from '../infrastructure/db/transactions';
 import { silentLogger, type Logger } from '../infrastructure/log';
 import { defaultAuthSettings, type AuthSettings } from '../application/identity/auth-settings';
 import { resolveSession } from '../application/identity/resolve-session';
+import type { IdentityDeps, IdentityPorts } from '../application/identity/deps';
+import { mayAdvanceOrders } from '@shop/domain/identity/account';
 import { DomainError } from '@shop/domain/shared/errors';
 import { toTrpcError } from './error-map';
 import {
@@ -29,6 +31,8 @@ export interface RequestInfo {
 
 export interface CreateContextOptions {
   db: Db;
+  /** Identity's repositories, hasher, tokens, clock and events (built by the composition root). */
+  identity: IdentityPorts;
   cookies: CookieJar;
   request?: RequestInfo | null;
   allowedOrigins?: readonly string[];
@@ -45,7 +49,7 @@ export async function createContext(opts: CreateContextOptions) {
   const checkout: CheckoutSettings = { ...defaultCheckoutSettings, ...opts.checkout };
   const tokens = sessionTokens(opts.cookies);
   const { session, conflict } = await resolveSession(
-    { db: opts.db, idleDays: auth.sessionIdleDays },
+    { ...opts.identity, idleDays: auth.sessionIdleDays },
     tokens,
   );
   if (conflict) {
@@ -55,8 +59,10 @@ export async function createContext(opts: CreateContextOptions) {
     clearSessionCookie(opts.cookies);
   }
   const products = createProductRepository(opts.db);
+  const identity: IdentityDeps = { ...opts.identity, log: opts.log ?? silentLogger };
   return {
     db: opts.db,
+    identity,
     catalog: { products },
     cookies: opts.cookies,
     request: opts.request ?? null,
@@ -149,6 +155,7 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
 });
 
 export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
-  if (ctx.user.role !== 'ADMIN') throw new TRPCError({ code: 'FORBIDDEN', message: 'Admins only' });
+  if (!mayAdvanceOrders(ctx.user.role))
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'Admins only' });
   return next();
 });

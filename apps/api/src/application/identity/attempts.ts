@@ -1,57 +1,59 @@
 /**
- * How the identity use cases spend attempts and password hashes: an attempt is counted before
- * its work, and refused past the limit; argon2 work refused by the full hashing queue means the
- * server is busy, and a counted password check it refused is given back (nothing was checked).
+ * How the identity use cases spend attempts: an attempt is counted before its work, and refused
+ * past the limit; a counted password check the busy server refused is given back (nothing was
+ * checked).
  */
-import { ServerBusy, TooManyAttempts } from '@shop/domain/shared/errors';
+import type { AttemptCounter } from '@shop/domain/identity/attempt-counter';
+import type { PasswordHasher } from '@shop/domain/identity/password-hasher';
 import {
   judgeAttempt,
   windowSeconds,
   type Limit,
   type ThrottledAction,
-} from '../../domain/identity/throttle-policy';
-import type { Db } from '../../infrastructure/db/transactions';
-import * as attempts from '../../infrastructure/db/rate-limit.repository';
-import { QueueFullError } from '../../infrastructure/security/password-queue';
+} from '@shop/domain/identity/throttle-policy';
+import { ServerBusy, TooManyAttempts } from '@shop/domain/shared/errors';
 
 /** Counts one attempt at `action` for `key`; throws TooManyAttempts once the window is used up. */
 export async function countAttempt(
-  db: Db,
+  attempts: AttemptCounter,
   action: ThrottledAction,
   key: string,
   limit: Limit,
 ): Promise<void> {
-  const counted = await attempts.countAttempt(db, action, key, windowSeconds(limit));
+  const counted = await attempts.count(action, key, windowSeconds(limit));
   const verdict = judgeAttempt(action, counted, limit);
   if (!verdict.allowed) throw new TooManyAttempts(verdict.message, verdict.retryAfterSeconds);
 }
 
-/** A success forgets the key's attempts. */
-export function clearAttempts(db: Db, action: ThrottledAction, key: string): Promise<void> {
-  return attempts.clearAttempts(db, action, key);
-}
-
-/** Runs argon2 work; ServerBusy when the hashing queue refuses it. */
-export async function hashing<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof QueueFullError) throw new ServerBusy();
-    throw error;
-  }
-}
-
 /** A password check already counted at `action`; given back when the server was too busy. */
 export async function countedCheck(
-  db: Db,
+  attempts: AttemptCounter,
   action: ThrottledAction,
   key: string,
   check: () => Promise<boolean>,
 ): Promise<boolean> {
   try {
-    return await hashing(check);
+    return await check();
   } catch (error) {
-    if (error instanceof ServerBusy) await attempts.uncountAttempt(db, action, key);
+    if (error instanceof ServerBusy) await attempts.uncount(action, key);
     throw error;
   }
+}
+
+/** The hasher, its checks counted at `action` for `key` (see `countedCheck`). */
+export function countedHasher(
+  hasher: PasswordHasher,
+  attempts: AttemptCounter,
+  action: ThrottledAction,
+  key: string,
+): PasswordHasher {
+  return {
+    hash: (password) => hasher.hash(password),
+    verify: (hash, password) =>
+      countedCheck(attempts, action, key, () => hasher.verify(hash, password)),
+    verifyAgainstDummy: (password) =>
+      countedCheck(attempts, action, key, () =>
+        hasher.verifyAgainstDummy(password),
+      ) as Promise<false>,
+  };
 }

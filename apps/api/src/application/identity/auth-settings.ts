@@ -1,5 +1,5 @@
-import { defaultSessionIdleDays } from '../../domain/identity/session-policy';
-import { defaultAuthLimits, type AuthLimits } from '../../domain/identity/throttle-policy';
+import { defaultSessionIdleDays } from '@shop/domain/identity/session';
+import { defaultAuthLimits, type AuthLimits } from '@shop/domain/identity/throttle-policy';
 
 /** What the deployment may tune about authentication (from the environment in `main.ts`). */
 export interface AuthSettings extends AuthLimits {

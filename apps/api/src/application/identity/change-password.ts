@@ -1,15 +1,10 @@
 import type { ChangePasswordInput } from '@shop/contract/auth';
-import { WrongCurrentPassword } from '@shop/domain/shared/errors';
-import type { AuthLimits } from '../../domain/identity/throttle-policy';
-import { deleteSessionsOfUser } from '../../infrastructure/db/session.repository';
-import { inTransaction, type Db } from '../../infrastructure/db/transactions';
-import { findPasswordHash, updatePasswordHash } from '../../infrastructure/db/user.repository';
-import { hashPassword, verifyPassword } from '../../infrastructure/security/passwords';
-import { clearAttempts, countAttempt, countedCheck, hashing } from './attempts';
+import type { AuthLimits } from '@shop/domain/identity/throttle-policy';
+import { countAttempt, countedHasher } from './attempts';
+import type { IdentityDeps } from './deps';
 import { openSession } from './open-session';
 
-export interface ChangePasswordDeps {
-  db: Db;
+export interface ChangePasswordDeps extends IdentityDeps {
   limits: Pick<AuthLimits, 'changePassword'>;
 }
 
@@ -19,22 +14,25 @@ export interface ChangePasswordDeps {
  */
 export async function changePassword(
   deps: ChangePasswordDeps,
-  userId: string,
+  accountId: string,
   input: ChangePasswordInput,
 ): Promise<string> {
-  const { db } = deps;
-  await countAttempt(db, 'change-password', userId, deps.limits.changePassword);
-  const currentHash = await findPasswordHash(db, userId);
-  const valid = await countedCheck(db, 'change-password', userId, () =>
-    verifyPassword(currentHash, input.currentPassword),
-  );
-  if (!valid) throw new WrongCurrentPassword();
-  const passwordHash = await hashing(() => hashPassword(input.newPassword));
-  const token = await inTransaction(db, async (tx) => {
-    await updatePasswordHash(tx, userId, passwordHash);
-    await deleteSessionsOfUser(tx, userId);
-    return openSession(tx, userId);
+  const { accounts, attempts, sessions } = deps;
+  await countAttempt(attempts, 'change-password', accountId, deps.limits.changePassword);
+  const account = await accounts.findById(accountId);
+  if (!account) throw new Error(`No account ${accountId}`);
+  await account.changePassword({
+    currentPassword: input.currentPassword,
+    newPassword: input.newPassword,
+    hasher: countedHasher(deps.hasher, attempts, 'change-password', accountId),
+    at: deps.clock.now(),
   });
-  await clearAttempts(db, 'change-password', userId);
+  const token = await deps.unitOfWork(async (tx) => {
+    await accounts.save(account, tx);
+    await sessions.removeAllOf(accountId, tx);
+    return openSession(deps, accountId, tx);
+  });
+  await attempts.clear('change-password', accountId);
+  await deps.events.dispatch(account.pullEvents(), deps.log);
   return token;
 }

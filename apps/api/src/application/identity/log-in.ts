@@ -1,14 +1,11 @@
 import type { LogInInput } from '@shop/contract/auth';
+import type { AccountProfile } from '@shop/domain/identity/account';
+import type { AuthLimits } from '@shop/domain/identity/throttle-policy';
 import { InvalidCredentials } from '@shop/domain/shared/errors';
-import type { AuthLimits } from '../../domain/identity/throttle-policy';
-import type { User } from '../../domain/identity/user';
-import type { Db } from '../../infrastructure/db/transactions';
-import { findUserWithPasswordHash } from '../../infrastructure/db/user.repository';
-import { verifyAgainstDummy, verifyPassword } from '../../infrastructure/security/passwords';
-import { clearAttempts, countAttempt, countedCheck } from './attempts';
+import { countAttempt, countedHasher } from './attempts';
+import type { IdentityDeps } from './deps';
 
-export interface LogInDeps {
-  db: Db;
+export interface LogInDeps extends IdentityDeps {
   limits: Pick<AuthLimits, 'logIn'>;
 }
 
@@ -17,15 +14,15 @@ export interface LogInDeps {
  * before the password is checked, so at most `limits.logIn.max` passwords are ever verified per
  * email per window, however the attempts arrive; a success clears the count.
  */
-export async function logIn(deps: LogInDeps, input: LogInInput): Promise<User> {
-  const { db } = deps;
-  await countAttempt(db, 'log-in', input.email, deps.limits.logIn);
-  const found = await findUserWithPasswordHash(db, input.email);
-  const valid = await countedCheck(db, 'log-in', input.email, () =>
-    found ? verifyPassword(found.passwordHash, input.password) : verifyAgainstDummy(input.password),
-  );
-  if (!found || !valid) throw new InvalidCredentials();
-  await clearAttempts(db, 'log-in', input.email);
-  const { passwordHash: _hash, ...user } = found;
-  return user;
+export async function logIn(deps: LogInDeps, input: LogInInput): Promise<AccountProfile> {
+  const { attempts } = deps;
+  await countAttempt(attempts, 'log-in', input.email, deps.limits.logIn);
+  const account = await deps.accounts.findByEmail(input.email);
+  const hasher = countedHasher(deps.hasher, attempts, 'log-in', input.email);
+  const valid = account
+    ? await hasher.verify(account.passwordHash, input.password)
+    : await hasher.verifyAgainstDummy(input.password);
+  if (!account || !valid) throw new InvalidCredentials();
+  await attempts.clear('log-in', input.email);
+  return account.profile();
 }

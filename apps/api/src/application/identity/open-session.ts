@@ -1,12 +1,20 @@
-import { freshSessionTimes } from '../../domain/identity/session-policy';
-import { now } from '../../infrastructure/clock';
-import { insertSession } from '../../infrastructure/db/session.repository';
-import type { Db, Tx } from '../../infrastructure/db/transactions';
-import { hashToken, newToken } from '../../infrastructure/security/tokens';
+import { Session } from '@shop/domain/identity/session';
+import type { Tx } from '@shop/domain/shared/unit-of-work';
+import type { IdentityPorts } from './deps';
 
-/** Stores a new session for the user and returns its token, which only the cookie keeps. */
-export async function openSession(db: Db | Tx, userId: string): Promise<string> {
-  const token = newToken();
-  await insertSession(db, { userId, tokenHash: hashToken(token), ...freshSessionTimes(now()) });
+/** Stores a new session for the account and returns its token, which only the cookie keeps. */
+export async function openSession(
+  deps: Pick<IdentityPorts, 'sessions' | 'tokens' | 'clock'>,
+  accountId: string,
+  tx?: Tx,
+): Promise<string> {
+  const token = deps.tokens.issue();
+  const session = Session.open({
+    id: deps.sessions.nextId(),
+    accountId,
+    tokenHash: deps.tokens.hash(token),
+    at: deps.clock.now(),
+  });
+  await deps.sessions.add(session, tx);
   return token;
 }

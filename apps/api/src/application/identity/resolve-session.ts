@@ -1,22 +1,10 @@
-import {
-  candidateTokens,
-  chooseSession,
-  needsRefresh,
-  refreshBefore,
-} from '../../domain/identity/session-policy';
-import type { User } from '../../domain/identity/user';
-import { now } from '../../infrastructure/clock';
-import {
-  deleteSessions,
-  findSessionsByTokenHashes,
-  touchSession,
-} from '../../infrastructure/db/session.repository';
-import type { Db } from '../../infrastructure/db/transactions';
-import { hashToken } from '../../infrastructure/security/tokens';
+import type { AccountProfile } from '@shop/domain/identity/account';
+import { candidateTokens, chooseSession } from '@shop/domain/identity/session';
+import type { IdentityPorts } from './deps';
 
 export interface ActiveSession {
   id: string;
-  user: User;
+  user: AccountProfile;
 }
 
 export interface SessionLookup {
@@ -30,22 +18,23 @@ export interface SessionLookup {
  * idle sessions found on the way are deleted; the chosen one's use is recorded about hourly.
  */
 export async function resolveSession(
-  deps: { db: Db; idleDays: number },
+  deps: Pick<IdentityPorts, 'sessions' | 'tokens' | 'clock'> & { idleDays: number },
   tokens: readonly string[],
 ): Promise<SessionLookup> {
-  const hashes = candidateTokens(tokens).map(hashToken);
+  const hashes = candidateTokens(tokens).map((token) => deps.tokens.hash(token));
   if (hashes.length === 0) return { session: null, conflict: false };
-  const found = await findSessionsByTokenHashes(deps.db, hashes);
-  const at = now();
-  const { dead, chosen, conflict } = chooseSession(found, hashes, at, deps.idleDays);
-  if (dead.length > 0)
-    await deleteSessions(
-      deps.db,
-      dead.map((s) => s.id),
-    );
+  const found = await deps.sessions.findByTokenHashes(hashes);
+  const at = deps.clock.now();
+  const { dead, chosen, conflict } = chooseSession(
+    found.map((f) => f.session),
+    hashes,
+    at,
+    deps.idleDays,
+  );
+  if (dead.length > 0) await deps.sessions.remove(dead.map((s) => s.id));
   if (!chosen) return { session: null, conflict };
-  if (needsRefresh(chosen.lastUsedAt, at)) {
-    await touchSession(deps.db, chosen.id, at, refreshBefore(at));
-  }
-  return { session: { id: chosen.id, user: chosen.user }, conflict: false };
+  if (chosen.touch(at)) await deps.sessions.saveUse(chosen);
+  const account = found.find((f) => f.session === chosen)?.account;
+  if (!account) return { session: null, conflict: false };
+  return { session: { id: chosen.id, user: account }, conflict: false };
 }

@@ -1,14 +1,10 @@
 import type { SignUpInput } from '@shop/contract/auth';
-import { EmailAlreadyRegistered } from '@shop/domain/shared/errors';
-import type { AuthLimits } from '../../domain/identity/throttle-policy';
-import type { User } from '../../domain/identity/user';
-import type { Db } from '../../infrastructure/db/transactions';
-import { insertUser } from '../../infrastructure/db/user.repository';
-import { hashPassword } from '../../infrastructure/security/passwords';
-import { countAttempt, hashing } from './attempts';
+import { Account, type AccountProfile } from '@shop/domain/identity/account';
+import type { AuthLimits } from '@shop/domain/identity/throttle-policy';
+import { countAttempt } from './attempts';
+import type { IdentityDeps } from './deps';
 
-export interface SignUpDeps {
-  db: Db;
+export interface SignUpDeps extends IdentityDeps {
   limits: Pick<AuthLimits, 'signUp'>;
 }
 
@@ -20,10 +16,18 @@ export async function signUp(
   deps: SignUpDeps,
   input: SignUpInput,
   clientAddress?: string | null,
-): Promise<User> {
-  if (clientAddress) await countAttempt(deps.db, 'sign-up', clientAddress, deps.limits.signUp);
-  const passwordHash = await hashing(() => hashPassword(input.password));
-  const user = await insertUser(deps.db, { name: input.name, email: input.email, passwordHash });
-  if (!user) throw new EmailAlreadyRegistered();
-  return user;
+): Promise<AccountProfile> {
+  if (clientAddress)
+    await countAttempt(deps.attempts, 'sign-up', clientAddress, deps.limits.signUp);
+  const passwordHash = await deps.hasher.hash(input.password);
+  const account = Account.register({
+    id: deps.accounts.nextId(),
+    name: input.name,
+    email: input.email,
+    passwordHash,
+    at: deps.clock.now(),
+  });
+  await deps.accounts.add(account);
+  await deps.events.dispatch(account.pullEvents(), deps.log);
+  return account.profile();
 }

@@ -1,7 +1,4 @@
-import { deleteSessions } from '../../infrastructure/db/session.repository';
-import type { Db } from '../../infrastructure/db/transactions';
-import { hashToken } from '../../infrastructure/security/tokens';
-import { mergeGuestCart } from '../shopping/merge-guest-cart';
+import type { IdentityPorts } from './deps';
 import { openSession } from './open-session';
 
 export interface StartSessionRequest {
@@ -12,15 +9,20 @@ export interface StartSessionRequest {
   guestCartToken?: string | undefined;
 }
 
+export interface StartSessionDeps extends Pick<IdentityPorts, 'sessions' | 'tokens' | 'clock'> {
+  /** Shopping's use case: moves the guest cart (by its token's hash) into the account's. */
+  mergeGuestCart(guestCartTokenHash: string, userId: string): Promise<unknown>;
+}
+
 /** Opens a fresh session after sign-up or log-in and returns its token. */
 export async function startSession(
-  deps: { db: Db },
+  deps: StartSessionDeps,
   request: StartSessionRequest,
 ): Promise<string> {
-  if (request.replacedSessionId) await deleteSessions(deps.db, [request.replacedSessionId]);
-  const token = await openSession(deps.db, request.userId);
+  if (request.replacedSessionId) await deps.sessions.remove([request.replacedSessionId]);
+  const token = await openSession(deps, request.userId);
   if (request.guestCartToken) {
-    await mergeGuestCart(deps, hashToken(request.guestCartToken), request.userId);
+    await deps.mergeGuestCart(deps.tokens.hash(request.guestCartToken), request.userId);
   }
   return token;
 }

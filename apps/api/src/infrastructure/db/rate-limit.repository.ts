@@ -3,6 +3,7 @@
  * is counted in one atomic UPSERT … RETURNING, so attempts that arrive together (one batch,
  * parallel requests) each see their own count and cannot all slip under a limit.
  */
+import type { AttemptCounter } from '@shop/domain/identity/attempt-counter';
 import type { Db } from './transactions';
 
 export interface AttemptCount {
@@ -54,4 +55,13 @@ export async function uncountAttempt(db: Db, bucket: string, key: string): Promi
 
 export async function sweepExpired(db: Db): Promise<void> {
   await db.$executeRaw`DELETE FROM "RateLimit" WHERE "resetAt" <= timezone('UTC', now())`;
+}
+
+/** The domain's `AttemptCounter`: one bucket per throttled action. */
+export function createAttemptCounter(db: Db): AttemptCounter {
+  return {
+    count: (action, key, seconds) => countAttempt(db, action, key, seconds),
+    clear: (action, key) => clearAttempts(db, action, key),
+    uncount: (action, key) => uncountAttempt(db, action, key),
+  };
 }

@@ -1,4 +1,9 @@
 /** Sessions by the SHA-256 of their cookie's token; the token itself is never stored. */
+import { randomUUID } from 'node:crypto';
+import { Session } from '@shop/domain/identity/session';
+import type { SessionRepository } from '@shop/domain/identity/session-repository';
+import { refreshBefore } from '@shop/domain/identity/session';
+import type { Tx as DomainTx } from '@shop/domain/shared/unit-of-work';
 import { userFields, type UserRow } from './user.repository';
 import type { Db, Tx } from './transactions';
 
@@ -55,4 +60,29 @@ export async function touchSession(
     where: { id, lastUsedAt: { lt: staleBefore } },
     data: { lastUsedAt: at },
   });
+}
+
+/** The domain's `SessionRepository` over the `Session` table. */
+export function createSessionRepository(db: Db): SessionRepository {
+  const client = (tx?: DomainTx): Db | Tx => (tx as unknown as Tx | undefined) ?? db;
+  return {
+    nextId: () => randomUUID(),
+    async add(session, tx) {
+      const { id, accountId, tokenHash, expiresAt, lastUsedAt } = session.snapshot();
+      await client(tx).session.create({
+        data: { id, userId: accountId, tokenHash, expiresAt, lastUsedAt },
+      });
+    },
+    async findByTokenHashes(tokenHashes, tx) {
+      const rows = await findSessionsByTokenHashes(client(tx), tokenHashes);
+      return rows.map(({ user, ...row }) => ({
+        session: Session.rehydrate({ ...row, accountId: user.id }),
+        account: user,
+      }));
+    },
+    remove: (ids, tx) => deleteSessions(client(tx), ids),
+    removeAllOf: (accountId, tx) => deleteSessionsOfUser(client(tx), accountId),
+    saveUse: (session, tx) =>
+      touchSession(client(tx), session.id, session.lastUsedAt, refreshBefore(session.lastUsedAt)),
+  };
 }

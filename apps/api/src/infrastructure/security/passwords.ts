@@ -1,5 +1,7 @@
 import { hash, verify } from '@node-rs/argon2';
-import { passwordQueue } from './password-queue';
+import type { PasswordHasher } from '@shop/domain/identity/password-hasher';
+import { ServerBusy } from '@shop/domain/shared/errors';
+import { passwordQueue, QueueFullError } from './password-queue';
 
 /** OWASP's argon2id parameters; @node-rs/argon2 defaults to argon2id. */
 const argon2Options = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
@@ -28,3 +30,20 @@ export async function verifyAgainstDummy(password: string): Promise<false> {
   await verifyPassword(await dummyHash, password);
   return false;
 }
+
+/** Busy is refused at once, before any password was checked: a queue refusal is `ServerBusy`. */
+async function orBusy<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof QueueFullError) throw new ServerBusy();
+    throw error;
+  }
+}
+
+/** The domain's `PasswordHasher`: argon2id through the process's bounded queue. */
+export const argon2Hasher: PasswordHasher = {
+  hash: (password) => orBusy(() => hashPassword(password)),
+  verify: (passwordHash, password) => orBusy(() => verifyPassword(passwordHash, password)),
+  verifyAgainstDummy: (password) => orBusy(() => verifyAgainstDummy(password)),
+};

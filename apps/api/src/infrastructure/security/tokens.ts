@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { SessionTokens } from '@shop/domain/identity/session-tokens';
 
 /** A random 32-byte token for a cookie; only its SHA-256 is ever stored. */
 export function newToken(): string {
@@ -8,3 +9,6 @@ export function newToken(): string {
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
+
+/** The domain's `SessionTokens`. */
+export const randomSessionTokens: SessionTokens = { issue: newToken, hash: hashToken };

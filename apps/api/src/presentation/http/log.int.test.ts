@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import { createPrismaClient } from '@shop/db/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../infrastructure/log';
-import { createServer } from './server';
+import { createServer } from '../../testing';
 import { password, startHarness, unique, type Harness } from '../../../test/harness';
 
 /** Every line the logger writes, parsed. */

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer } from './server';
+import { createServer } from '../../testing';
 import { password, startHarness, unique, type Harness } from '../../../test/harness';
 
 let h: Harness;

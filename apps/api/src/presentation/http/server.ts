@@ -6,12 +6,15 @@ import { cookiePolicy, createHttpCookieJar } from './cookies';
 import type { Db } from '../../infrastructure/db/transactions';
 import { silentLogger, type Logger } from '../../infrastructure/log';
 import type { AuthSettings } from '../../application/identity/auth-settings';
+import type { IdentityPorts } from '../../application/identity/deps';
 import { retryAfterSeconds } from '../error-map';
 import { appRouter } from '../root';
 import { createContext } from '../trpc';
 
 export interface ServerOptions {
   db: Db;
+  /** Identity's repositories, hasher, tokens, clock and events (built by the composition root). */
+  identity: IdentityPorts;
   allowedOrigins: readonly string[];
   /** Production with an https `publicOrigin` turns on Secure `__Host-` cookies and HSTS. */
   production?: boolean;
@@ -86,6 +89,7 @@ export function createServer(options: ServerOptions): http.Server {
     createContext: ({ req, res }) =>
       createContext({
         db: options.db,
+        identity: options.identity,
         log: requestLoggers.get(req) ?? logger,
         cookies: createHttpCookieJar(req, res, cookies),
         allowedOrigins: options.allowedOrigins,

@@ -3,7 +3,7 @@
  * hands tokens out and takes them in as plain strings; only this file knows they travel in a cookie.
  */
 import type { CookieJar } from './cookies';
-import { sessionMaxAgeSeconds } from '../../domain/identity/session-policy';
+import { sessionMaxAgeSeconds } from '@shop/domain/identity/session';
 
 export const sessionCookie = 'shop_session';
 

@@ -1,6 +1,6 @@
-import type { User } from '../../domain/identity/user';
+import type { AccountProfile } from '@shop/domain/identity/account';
 
-export function userView(user: User) {
+export function userView(user: AccountProfile) {
   return { id: user.id, name: user.name, email: user.email, role: user.role };
 }
 

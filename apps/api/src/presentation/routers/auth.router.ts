@@ -10,7 +10,8 @@ import {
   ServerBusy,
   TooManyAttempts,
 } from '@shop/domain/shared/errors';
-import type { User } from '../../domain/identity/user';
+import type { AccountProfile } from '@shop/domain/identity/account';
+import { mergeGuestCart } from '../../application/shopping/merge-guest-cart';
 import { protectedProcedure, publicProcedure, router, type Context } from '../trpc';
 import { userView } from '../presenters/user.presenter';
 import { guestCartCookie } from '../http/cart-cookie';
@@ -34,10 +35,13 @@ function logRefusal(ctx: Context, what: string, error: unknown, fields: Record<s
 }
 
 /** Signs the browser in as `user`: a fresh session cookie, and its guest cart moved over. */
-async function beginSession(ctx: Context, user: User) {
+async function beginSession(ctx: Context, user: AccountProfile) {
   const guestCartToken = ctx.cookies.get(guestCartCookie);
   const token = await startSession(
-    { db: ctx.db },
+    {
+      ...ctx.identity,
+      mergeGuestCart: (tokenHash, userId) => mergeGuestCart({ db: ctx.db }, tokenHash, userId),
+    },
     { userId: user.id, replacedSessionId: ctx.session?.id ?? null, guestCartToken },
   );
   setSessionCookie(ctx.cookies, token);
@@ -51,7 +55,7 @@ export const authRouter = router({
   signUp: publicProcedure.input(signUpInput).mutation(async ({ ctx, input }) => {
     const clientAddress = ctx.request?.clientAddress;
     try {
-      const user = await signUp({ db: ctx.db, limits: ctx.auth }, input, clientAddress);
+      const user = await signUp({ ...ctx.identity, limits: ctx.auth }, input, clientAddress);
       return await beginSession(ctx, user);
     } catch (error) {
       logRefusal(ctx, 'signup', error, { clientAddress });
@@ -62,7 +66,7 @@ export const authRouter = router({
   logIn: publicProcedure.input(logInInput).mutation(async ({ ctx, input }) => {
     let user;
     try {
-      user = await logIn({ db: ctx.db, limits: ctx.auth }, input);
+      user = await logIn({ ...ctx.identity, limits: ctx.auth }, input);
     } catch (error) {
       logRefusal(ctx, 'login', error, { email: input.email });
       throw error;
@@ -72,14 +76,14 @@ export const authRouter = router({
   }),
 
   logOut: publicProcedure.mutation(async ({ ctx }) => {
-    await logOut({ db: ctx.db }, ctx.session?.id ?? null);
+    await logOut(ctx.identity, ctx.session?.id ?? null);
     clearSessionCookie(ctx.cookies);
     return { ok: true as const };
   }),
 
   changePassword: protectedProcedure.input(changePasswordInput).mutation(async ({ ctx, input }) => {
     try {
-      const token = await changePassword({ db: ctx.db, limits: ctx.auth }, ctx.user.id, input);
+      const token = await changePassword({ ...ctx.identity, limits: ctx.auth }, ctx.user.id, input);
       setSessionCookie(ctx.cookies, token);
     } catch (error) {
       logRefusal(ctx, 'password_change', error, { userId: ctx.user.id });

@@ -1,0 +1,25 @@
+/** Identity's adapters for the domain's ports, over one database: wired by the composition root. */
+import type { Tx as DomainTx, UnitOfWork } from '@shop/domain/shared/unit-of-work';
+import type { Clock } from '@shop/domain/shared/clock';
+import { now } from './clock';
+import { createAttemptCounter } from './db/rate-limit.repository';
+import { createSessionRepository } from './db/session.repository';
+import { inTransaction, type Db } from './db/transactions';
+import { createAccountRepository } from './db/user.repository';
+import { argon2Hasher } from './security/passwords';
+import { randomSessionTokens } from './security/tokens';
+
+export function createIdentityAdapters(db: Db) {
+  const unitOfWork: UnitOfWork = (work) =>
+    inTransaction(db, (tx) => work(tx as unknown as DomainTx));
+  const clock: Clock = { now };
+  return {
+    accounts: createAccountRepository(db),
+    sessions: createSessionRepository(db),
+    attempts: createAttemptCounter(db),
+    hasher: argon2Hasher,
+    tokens: randomSessionTokens,
+    unitOfWork,
+    clock,
+  };
+}
