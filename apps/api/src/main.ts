@@ -10,7 +10,9 @@ import { startReservationSweeper } from './application/ordering/reservation-swee
 import { configurePasswordQueue } from './infrastructure/security/password-queue';
 import { createServer } from './presentation/http/server';
 import { EventDispatcher } from './application/events';
+import { logOrderEvents } from './application/ordering/event-log';
 import { createIdentityAdapters } from './infrastructure/identity';
+import { createOrderingAdapters } from './infrastructure/ordering';
 
 function main(): void {
   const env = loadEnv();
@@ -22,9 +24,11 @@ function main(): void {
   });
   const passwordLimit = { max: env.LOGIN_MAX_ATTEMPTS, windowMinutes: env.LOGIN_WINDOW_MINUTES };
   const events = new EventDispatcher();
+  logOrderEvents(events, logger);
   const server = createServer({
     db,
     identity: { ...createIdentityAdapters(db), events },
+    ordering: { ...createOrderingAdapters(db), events },
     logger,
     allowedOrigins: env.ALLOWED_ORIGINS,
     production: env.NODE_ENV === 'production',

@@ -17,6 +17,7 @@ import type { Db } from './infrastructure/db/transactions';
 import { silentLogger, type Logger } from './infrastructure/log';
 import { EventDispatcher } from './application/events';
 import { createIdentityAdapters } from './infrastructure/identity';
+import { createOrderingAdapters } from './infrastructure/ordering';
 import {
   createContext as createContextWith,
   type CreateContextOptions as ContextOptions,
@@ -64,11 +65,14 @@ const events = new EventDispatcher();
 
 /** Each context's ports over the suite's database, wired as main.ts wires them. */
 function ports(db: Db) {
-  return { identity: { ...createIdentityAdapters(db), events } };
+  return {
+    identity: { ...createIdentityAdapters(db), events },
+    ordering: { ...createOrderingAdapters(db), events },
+  };
 }
 
-export type CreateContextOptions = Omit<ContextOptions, 'identity'>;
-export type ServerOptions = Omit<FullServerOptions, 'identity'>;
+export type CreateContextOptions = Omit<ContextOptions, 'identity' | 'ordering'>;
+export type ServerOptions = Omit<FullServerOptions, 'identity' | 'ordering'>;
 
 /** A request context over `db`, as the suite has built it since stage 1. */
 export function createContext(options: CreateContextOptions) {

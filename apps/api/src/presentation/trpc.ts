@@ -18,6 +18,7 @@ import {
   type CheckoutSettings,
 } from '../application/ordering/checkout-settings';
 import { clearSessionCookie, sessionTokens } from './http/session-cookies';
+import type { OrderingDeps, OrderingPorts } from '../application/ordering/deps';
 import { createProductRepository } from '../infrastructure/db/product.repository';
 
 /** The request headers the mutation guard looks at; absent for in-process callers. */
@@ -33,6 +34,8 @@ export interface CreateContextOptions {
   db: Db;
   /** Identity's repositories, hasher, tokens, clock and events (built by the composition root). */
   identity: IdentityPorts;
+  /** Ordering's repositories, unit of work, clock and events (built by the composition root). */
+  ordering: OrderingPorts;
   cookies: CookieJar;
   request?: RequestInfo | null;
   allowedOrigins?: readonly string[];
@@ -60,8 +63,10 @@ export async function createContext(opts: CreateContextOptions) {
   }
   const products = createProductRepository(opts.db);
   const identity: IdentityDeps = { ...opts.identity, log: opts.log ?? silentLogger };
+  const ordering: OrderingDeps = { ...opts.ordering, log: opts.log ?? silentLogger };
   return {
     db: opts.db,
+    ordering,
     identity,
     catalog: { products },
     cookies: opts.cookies,

@@ -1,25 +1,18 @@
 import { OrderNotFound } from '@shop/domain/shared/errors';
-import { assertTransition } from '../../domain/ordering/order-status';
-import { now } from '../../infrastructure/clock';
-import {
-  changeStatus,
-  getOrderById,
-  lockOrder,
-  type OrderRow,
-} from '../../infrastructure/db/order.repository';
-import { inTransaction, type Db } from '../../infrastructure/db/transactions';
+import type { OrderingDeps } from './deps';
 
 /** The back office's move along the life cycle, under the order's lock (see ship/deliver-order). */
 export async function advanceOrder(
-  db: Db,
+  deps: OrderingDeps,
   orderId: string,
-  to: 'SHIPPED' | 'DELIVERED',
-): Promise<OrderRow> {
-  await inTransaction(db, async (tx) => {
-    const order = await lockOrder(tx, orderId);
+  move: 'ship' | 'deliver',
+): Promise<void> {
+  const events = await deps.unitOfWork(async (tx) => {
+    const order = await deps.orders.findByIdForUpdate(tx, orderId);
     if (!order) throw new OrderNotFound();
-    assertTransition(order.status, to);
-    await changeStatus(tx, orderId, { status: to, at: now() });
+    order[move](deps.clock.now());
+    await deps.orders.save(tx, order);
+    return order.pullEvents();
   });
-  return getOrderById(db, orderId);
+  await deps.events.dispatch(events, deps.log);
 }

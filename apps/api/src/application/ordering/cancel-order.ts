@@ -1,33 +1,30 @@
+import type { DomainEvent } from '@shop/domain/shared/events';
 import { OrderNotFound } from '@shop/domain/shared/errors';
-import { assertTransition } from '../../domain/ordering/order-status';
-import { now } from '../../infrastructure/clock';
-import {
-  changeStatus,
-  getOrderById,
-  lockOrder,
-  type OrderRow,
-} from '../../infrastructure/db/order.repository';
-import { recordRefund } from '../../infrastructure/db/payment.repository';
-import { inTransaction, type Db } from '../../infrastructure/db/transactions';
-import { returnOrderStock } from './return-order-stock';
+import type { OrderingDeps } from './deps';
+import { releaseOrderStock } from './release-order-stock';
 
 /**
  * The shopper cancels: the stock goes back and, when the order was paid, the money too. Under the
  * order's lock, so a checkout settling it or a second cancel waits and then sees it cancelled.
  */
 export async function cancelOrder(
-  { db }: { db: Db },
+  deps: OrderingDeps,
   userId: string,
   orderId: string,
-): Promise<OrderRow> {
-  await inTransaction(db, async (tx) => {
-    const order = await lockOrder(tx, orderId);
-    // Another shopper's order does not exist for you.
-    if (order?.userId !== userId) throw new OrderNotFound();
-    assertTransition(order.status, 'CANCELLED');
-    await returnOrderStock(tx, orderId);
-    await changeStatus(tx, orderId, { status: 'CANCELLED', at: now() });
-    if (order.status === 'PAID') await recordRefund(tx, orderId, order);
+): Promise<void> {
+  const events = await deps.unitOfWork(async (tx): Promise<DomainEvent[]> => {
+    const order = await deps.orders.findByIdForUpdate(tx, orderId);
+    if (!order) throw new OrderNotFound();
+    order.assertVisibleTo(userId);
+    const at = deps.clock.now();
+    const { refundDue } = order.cancel(null, at);
+    const items = await releaseOrderStock(deps, tx, order, at);
+    await deps.orders.save(tx, order);
+    if (refundDue) {
+      const charge = await deps.payments.findCharge(tx, orderId);
+      if (charge?.approved) await deps.payments.recordRefund(tx, orderId, charge);
+    }
+    return [...order.pullEvents(), ...items.flatMap((item) => item.pullEvents())];
   });
-  return getOrderById(db, orderId);
+  await deps.events.dispatch(events, deps.log);
 }

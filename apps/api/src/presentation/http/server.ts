@@ -9,12 +9,15 @@ import type { AuthSettings } from '../../application/identity/auth-settings';
 import type { IdentityPorts } from '../../application/identity/deps';
 import { retryAfterSeconds } from '../error-map';
 import { appRouter } from '../root';
+import type { OrderingPorts } from '../../application/ordering/deps';
 import { createContext } from '../trpc';
 
 export interface ServerOptions {
   db: Db;
   /** Identity's repositories, hasher, tokens, clock and events (built by the composition root). */
   identity: IdentityPorts;
+  /** Ordering's repositories, unit of work, clock and events (built by the composition root). */
+  ordering: OrderingPorts;
   allowedOrigins: readonly string[];
   /** Production with an https `publicOrigin` turns on Secure `__Host-` cookies and HSTS. */
   production?: boolean;
@@ -90,6 +93,7 @@ export function createServer(options: ServerOptions): http.Server {
       createContext({
         db: options.db,
         identity: options.identity,
+        ordering: options.ordering,
         log: requestLoggers.get(req) ?? logger,
         cookies: createHttpCookieJar(req, res, cookies),
         allowedOrigins: options.allowedOrigins,

@@ -1,6 +1,7 @@
 import { adminOrdersListInput } from '@shop/contract/admin';
 import { orderIdInput } from '@shop/contract/orders';
 import { deliverOrder } from '../../application/ordering/deliver-order';
+import { getAnyOrder } from '../../application/ordering/get-any-order';
 import { listAllOrders } from '../../application/ordering/list-all-orders';
 import { shipOrder } from '../../application/ordering/ship-order';
 import { adminProcedure, router } from '../trpc';
@@ -14,16 +15,14 @@ export const adminRouter = router({
         (await listAllOrders({ db: ctx.db }, input.status)).map(adminOrderView),
       ),
 
-    ship: adminProcedure
-      .input(orderIdInput)
-      .mutation(async ({ ctx, input }) =>
-        adminOrderView(await shipOrder({ db: ctx.db, log: ctx.log }, ctx.user.id, input.id)),
-      ),
+    ship: adminProcedure.input(orderIdInput).mutation(async ({ ctx, input }) => {
+      await shipOrder(ctx.ordering, ctx.user.id, input.id);
+      return adminOrderView(await getAnyOrder({ db: ctx.db }, input.id));
+    }),
 
-    deliver: adminProcedure
-      .input(orderIdInput)
-      .mutation(async ({ ctx, input }) =>
-        adminOrderView(await deliverOrder({ db: ctx.db, log: ctx.log }, ctx.user.id, input.id)),
-      ),
+    deliver: adminProcedure.input(orderIdInput).mutation(async ({ ctx, input }) => {
+      await deliverOrder(ctx.ordering, ctx.user.id, input.id);
+      return adminOrderView(await getAnyOrder({ db: ctx.db }, input.id));
+    }),
   }),
 });

@@ -22,9 +22,8 @@ export const ordersRouter = router({
       orderView(await getOrder({ db: ctx.db }, ctx.user.id, input.id)),
     ),
 
-  cancel: protectedProcedure
-    .input(orderIdInput)
-    .mutation(async ({ ctx, input }) =>
-      orderView(await cancelOrder({ db: ctx.db }, ctx.user.id, input.id)),
-    ),
+  cancel: protectedProcedure.input(orderIdInput).mutation(async ({ ctx, input }) => {
+    await cancelOrder(ctx.ordering, ctx.user.id, input.id);
+    return orderView(await getOrder({ db: ctx.db }, ctx.user.id, input.id));
+  }),
 });

@@ -1,0 +1,138 @@
+/**
+ * The domain's OrderRepository over Prisma: rows ⇄ `Order`. Loads for change take the order's row
+ * lock (SELECT … FOR UPDATE), so concurrent moves on one order take turns and re-read its state;
+ * `save` writes the status and appends the history entries the aggregate added since it was loaded.
+ */
+import { Order, type OrderState } from '@shop/domain/ordering/order';
+import type { OrderRepository } from '@shop/domain/ordering/order-repository';
+import type { Tx as DomainTx } from '@shop/domain/shared/unit-of-work';
+import type { Prisma } from '@shop/db/client';
+import type { Db, Tx } from './transactions';
+import { prismaTx } from './unit-of-work';
+
+const aggregateSelect = {
+  id: true,
+  userId: true,
+  status: true,
+  createdAt: true,
+  totalAmount: true,
+  currency: true,
+  idempotencyKey: true,
+  requestHash: true,
+  shipFullName: true,
+  shipAddress: true,
+  shipCity: true,
+  shipPostalCode: true,
+  shipCountry: true,
+  lines: {
+    orderBy: { name: 'asc' },
+    select: { productId: true, name: true, unitPrice: true, quantity: true, lineTotal: true },
+  },
+  history: { orderBy: { at: 'asc' }, select: { status: true, at: true, reason: true } },
+  payments: { select: { kind: true, outcome: true } },
+} satisfies Prisma.OrderSelect;
+
+type AggregateRow = Prisma.OrderGetPayload<{ select: typeof aggregateSelect }>;
+
+function toState(row: AggregateRow): OrderState {
+  return {
+    id: row.id,
+    userId: row.userId,
+    idempotencyKey: row.idempotencyKey,
+    requestHash: row.requestHash,
+    shippingAddress: {
+      fullName: row.shipFullName,
+      address: row.shipAddress,
+      city: row.shipCity,
+      postalCode: row.shipPostalCode,
+      country: row.shipCountry.trim(),
+    },
+    status: row.status,
+    currency: row.currency.trim(),
+    totalAmount: row.totalAmount,
+    lines: row.lines,
+    history: row.history,
+    payments: row.payments,
+    placedAt: row.createdAt,
+  };
+}
+
+export function createOrderRepository(db: Db): OrderRepository {
+  /** How many history entries each loaded order had in the database: `save` appends the rest. */
+  const storedHistory = new WeakMap<Order, number>();
+
+  const load = (row: AggregateRow | null): Order | null => {
+    if (!row) return null;
+    const order = Order.rehydrate(toState(row));
+    storedHistory.set(order, row.history.length);
+    return order;
+  };
+
+  const findById = async (client: Db | Tx, id: string) =>
+    load(await client.order.findUnique({ where: { id }, select: aggregateSelect }));
+
+  return {
+    findById: (tx, id) => findById(prismaTx(db, tx ?? undefined), id),
+
+    async findByIdForUpdate(tx, id) {
+      const client = prismaTx(db, tx);
+      const locked = await client.$queryRaw<{ id: string }[]>`
+        SELECT "id" FROM "Order" WHERE "id" = ${id}::uuid FOR UPDATE`;
+      return locked.length === 0 ? null : findById(client, id);
+    },
+
+    async findByKey(userId, idempotencyKey) {
+      return load(
+        await db.order.findUnique({
+          where: { userId_idempotencyKey: { userId, idempotencyKey } },
+          select: aggregateSelect,
+        }),
+      );
+    },
+
+    async findExpiredForUpdate(tx, cutoff, limit) {
+      const client = prismaTx(db, tx);
+      const ids = await client.$queryRaw<{ id: string }[]>`
+        SELECT "id" FROM "Order"
+        WHERE "status" = 'PENDING_PAYMENT' AND "createdAt" <= ${cutoff}
+        ORDER BY "createdAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED`;
+      const orders = await Promise.all(ids.map(({ id }) => findById(client, id)));
+      return orders.filter((order): order is Order => order !== null);
+    },
+
+    async save(tx: DomainTx, order: Order) {
+      const client = prismaTx(db, tx);
+      const state = order.snapshot();
+      const stored = storedHistory.get(order);
+      if (stored === undefined) {
+        await client.order.create({
+          data: {
+            id: state.id,
+            userId: state.userId,
+            status: state.status,
+            totalAmount: state.totalAmount,
+            currency: state.currency,
+            idempotencyKey: state.idempotencyKey,
+            requestHash: state.requestHash,
+            shipFullName: state.shippingAddress.fullName,
+            shipAddress: state.shippingAddress.address,
+            shipCity: state.shippingAddress.city,
+            shipPostalCode: state.shippingAddress.postalCode,
+            shipCountry: state.shippingAddress.country,
+            createdAt: state.placedAt,
+            lines: { create: state.lines.map((line) => ({ ...line })) },
+            history: { create: state.history.map((change) => ({ ...change })) },
+          },
+        });
+      } else {
+        const added = state.history.slice(stored);
+        if (added.length === 0) return;
+        await client.order.update({ where: { id: state.id }, data: { status: state.status } });
+        await client.orderStatusChange.createMany({
+          data: added.map((change) => ({ orderId: state.id, ...change })),
+        });
+      }
+      storedHistory.set(order, state.history.length);
+    },
+  };
+}
