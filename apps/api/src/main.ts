@@ -53,9 +53,8 @@ function main(): void {
   });
   // Orders still awaiting payment after RESERVATION_MINUTES give their stock back.
   const sweeper = startReservationSweeper({
-    db,
+    ordering: { ...createOrderingAdapters(db), events, log: logger },
     ttlMs: env.RESERVATION_MINUTES * 60_000,
-    log: logger,
   });
   server.listen(env.PORT, env.HOST, () => {
     logger.info(`api: listening on http://${env.HOST}:${env.PORT} (tRPC at /trpc)`);

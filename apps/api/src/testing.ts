@@ -48,7 +48,7 @@ export function expireReservations(
   db: Db,
   { log = silentLogger, ...options }: ExpireOptions & { log?: Logger },
 ): Promise<string[]> {
-  return expire({ db, log }, options);
+  return expire({ ...createOrderingAdapters(db), events, log }, options);
 }
 
 /** The sweeper as the suite has started it since stage 1 (`prisma`, `logger`). */
@@ -56,8 +56,11 @@ export function startReservationSweeper({
   prisma,
   logger = silentLogger,
   ...options
-}: Omit<SweeperOptions, 'db' | 'log'> & { prisma: Db; logger?: Logger }): Sweeper {
-  return startSweeper({ db: prisma, log: logger, ...options });
+}: Omit<SweeperOptions, 'ordering'> & { prisma: Db; logger?: Logger }): Sweeper {
+  return startSweeper({
+    ordering: { ...createOrderingAdapters(prisma), events, log: logger },
+    ...options,
+  });
 }
 
 /** The suite's in-process event dispatch, as main.ts has one per process. */

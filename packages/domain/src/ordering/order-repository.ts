@@ -8,10 +8,13 @@ import type { Order } from './order';
  */
 export interface OrderRepository {
   findById(tx: Tx | null, id: string): Promise<Order | null>;
-  /** Loads the order under a row lock, so concurrent changes to it serialize. */
-  findByIdForUpdate(tx: Tx, id: string): Promise<Order | null>;
+  /**
+   * Loads the order under a row lock, so concurrent changes to it serialize. With `skipLocked`,
+   * an order another transaction holds is passed over (null) instead of waited for.
+   */
+  findByIdForUpdate(tx: Tx, id: string, options?: { skipLocked?: boolean }): Promise<Order | null>;
   findByKey(userId: string, idempotencyKey: string): Promise<Order | null>;
-  /** Ids of orders still awaiting payment that were placed before `cutoff`, skipping locked ones. */
-  findExpiredForUpdate(tx: Tx, cutoff: Date, limit: number): Promise<Order[]>;
+  /** Ids of the oldest orders still awaiting payment that were placed before `cutoff`. */
+  findPendingPlacedBefore(cutoff: Date, limit: number): Promise<string[]>;
   save(tx: Tx, order: Order): Promise<void>;
 }

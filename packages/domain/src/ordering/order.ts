@@ -272,10 +272,10 @@ export class Order extends AggregateRoot<OrderEvent> {
     this.record(orderEvent.delivered({ orderId: this.id, userId: this.userId }, at));
   }
 
-  /** Whether an order placed at `placedAt` has held its stock longer than `ttlMs` by `now`. */
+  /** Whether this order, still awaiting payment, has held its stock longer than `ttlMs` by `now`. */
   reservationExpiredBy(now: Date, ttlMs: number): boolean {
     return (
-      this.status === 'PENDING_PAYMENT' && this.#state.placedAt <= reservationCutoff(now, ttlMs)
+      this.status === 'PENDING_PAYMENT' && this.#state.placedAt < reservationCutoff(now, ttlMs)
     );
   }
 

@@ -1,13 +1,7 @@
-import { reservationCutoff } from '../../domain/ordering/reservation';
-import * as clock from '../../infrastructure/clock';
-import { changeStatus } from '../../infrastructure/db/order.repository';
-import {
-  findStalePendingOrderIds,
-  lockStalePendingOrder,
-} from '../../infrastructure/db/pending-order.repository';
-import { inTransaction, type Db } from '../../infrastructure/db/transactions';
-import type { Logger } from '../../infrastructure/log';
-import { returnOrderStock } from './return-order-stock';
+import type { DomainEvent } from '@shop/domain/shared/events';
+import { reservationCutoff } from '@shop/domain/ordering/order';
+import type { OrderingDeps } from './deps';
+import { releaseOrderStock } from './release-order-stock';
 
 export interface ExpireOptions {
   /** How long an order may await payment while it holds stock. */
@@ -21,27 +15,34 @@ export interface ExpireOptions {
 /**
  * An order still PENDING_PAYMENT after `ttlMs` is cancelled, its stock returned, and its history
  * says EXPIRED. Each order is expired in its own transaction under its row lock (SKIP LOCKED,
- * status re-checked), so several sweepers — one per API process — and a checkout settling the
- * same order never double-return stock. Answers the ids this call expired.
+ * state re-checked by the aggregate), so several sweepers — one per API process — and a checkout
+ * settling the same order never double-return stock. Answers the ids this call expired.
  */
 export async function expireReservations(
-  { db, log }: { db: Db; log: Logger },
-  { ttlMs, now = clock.now(), batchSize = 100 }: ExpireOptions,
+  deps: OrderingDeps,
+  { ttlMs, now = deps.clock.now(), batchSize = 100 }: ExpireOptions,
 ): Promise<string[]> {
-  const cutoff = reservationCutoff(now, ttlMs);
   const expired: string[] = [];
-  for (const id of await findStalePendingOrderIds(db, cutoff, batchSize)) {
-    const userId = await inTransaction(db, async (tx) => {
-      const owner = await lockStalePendingOrder(tx, id, cutoff);
-      if (owner === null) return null;
-      await returnOrderStock(tx, id);
-      await changeStatus(tx, id, { status: 'CANCELLED', reason: 'EXPIRED', at: clock.now() });
-      return owner;
+  const stale = await deps.orders.findPendingPlacedBefore(reservationCutoff(now, ttlMs), batchSize);
+  for (const id of stale) {
+    const done = await deps.unitOfWork(async (tx) => {
+      const order = await deps.orders.findByIdForUpdate(tx, id, { skipLocked: true });
+      if (!order?.reservationExpiredBy(now, ttlMs)) return null;
+      const at = deps.clock.now();
+      order.expire(at);
+      const items = await releaseOrderStock(deps, tx, order, at);
+      await deps.orders.save(tx, order);
+      const events: DomainEvent[] = [
+        ...order.pullEvents(),
+        ...items.flatMap((item) => item.pullEvents()),
+      ];
+      return { userId: order.userId, events };
     });
-    if (userId === null) continue;
+    if (done === null) continue;
     expired.push(id);
-    log.info(
-      { event: 'order.expired', orderId: id, userId, ttlMs },
+    await deps.events.dispatch(done.events, deps.log);
+    deps.log.info(
+      { event: 'order.expired', orderId: id, userId: done.userId, ttlMs },
       `order ${id} expired unpaid: cancelled, stock returned`,
     );
   }

@@ -1,10 +1,9 @@
-import type { Db } from '../../infrastructure/db/transactions';
-import type { Logger } from '../../infrastructure/log';
+import type { OrderingDeps } from './deps';
 import { expireReservations } from './expire-reservations';
 
 export interface SweeperOptions {
-  db: Db;
-  log: Logger;
+  /** Ordering's repositories, unit of work, clock, events and the log. */
+  ordering: OrderingDeps;
   /** How long an order may await payment while it holds stock. */
   ttlMs: number;
   /** Pause between sweeps; default a quarter of the limit, at most a minute. */
@@ -22,8 +21,7 @@ export interface Sweeper {
  * process alive.
  */
 export function startReservationSweeper({
-  db,
-  log,
+  ordering,
   ttlMs,
   intervalMs = Math.min(60_000, Math.max(1_000, ttlMs / 4)),
 }: SweeperOptions): Sweeper {
@@ -33,9 +31,12 @@ export function startReservationSweeper({
 
   const sweep = async () => {
     try {
-      await expireReservations({ db, log }, { ttlMs });
+      await expireReservations(ordering, { ttlMs });
     } catch (error) {
-      log.error({ event: 'reservations.sweep_failed', err: error }, 'reservation sweep failed');
+      ordering.log.error(
+        { event: 'reservations.sweep_failed', err: error },
+        'reservation sweep failed',
+      );
     }
   };
   const tick = () => {

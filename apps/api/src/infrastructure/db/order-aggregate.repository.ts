@@ -74,10 +74,13 @@ export function createOrderRepository(db: Db): OrderRepository {
   return {
     findById: (tx, id) => findById(prismaTx(db, tx ?? undefined), id),
 
-    async findByIdForUpdate(tx, id) {
+    async findByIdForUpdate(tx, id, options) {
       const client = prismaTx(db, tx);
-      const locked = await client.$queryRaw<{ id: string }[]>`
-        SELECT "id" FROM "Order" WHERE "id" = ${id}::uuid FOR UPDATE`;
+      const locked = options?.skipLocked
+        ? await client.$queryRaw<{ id: string }[]>`
+            SELECT "id" FROM "Order" WHERE "id" = ${id}::uuid FOR UPDATE SKIP LOCKED`
+        : await client.$queryRaw<{ id: string }[]>`
+            SELECT "id" FROM "Order" WHERE "id" = ${id}::uuid FOR UPDATE`;
       return locked.length === 0 ? null : findById(client, id);
     },
 
@@ -90,14 +93,14 @@ export function createOrderRepository(db: Db): OrderRepository {
       );
     },
 
-    async findExpiredForUpdate(tx, cutoff, limit) {
-      const client = prismaTx(db, tx);
-      const ids = await client.$queryRaw<{ id: string }[]>`
-        SELECT "id" FROM "Order"
-        WHERE "status" = 'PENDING_PAYMENT' AND "createdAt" <= ${cutoff}
-        ORDER BY "createdAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED`;
-      const orders = await Promise.all(ids.map(({ id }) => findById(client, id)));
-      return orders.filter((order): order is Order => order !== null);
+    async findPendingPlacedBefore(cutoff, limit) {
+      const rows = await db.order.findMany({
+        where: { status: 'PENDING_PAYMENT', createdAt: { lt: cutoff } },
+        orderBy: { createdAt: 'asc' },
+        take: limit,
+        select: { id: true },
+      });
+      return rows.map((row) => row.id);
     },
 
     async save(tx: DomainTx, order: Order) {
