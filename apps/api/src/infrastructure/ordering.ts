@@ -2,6 +2,7 @@
 import type { Clock } from '@shop/domain/shared/clock';
 import { now } from './clock';
 import { createOrderRepository } from './db/order-aggregate.repository';
+import { createProductRepository } from './db/product.repository';
 import { createPaymentRepository } from './db/payment-ledger.repository';
 import { createStockRepository } from './db/stock-item.repository';
 import type { Db } from './db/transactions';
@@ -12,6 +13,7 @@ export function createOrderingAdapters(db: Db) {
   return {
     orders: createOrderRepository(db),
     stock: createStockRepository(db),
+    products: createProductRepository(db),
     payments: createPaymentRepository(db),
     unitOfWork: createUnitOfWork(db),
     clock,

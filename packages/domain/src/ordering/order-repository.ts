@@ -4,7 +4,8 @@ import type { Order } from './order';
 /**
  * Where orders live. Infrastructure implements it; `save` writes the order's new state, history
  * and lines in the caller's transaction. A save of a new order whose (userId, idempotencyKey) is
- * taken resolves to the order that holds it instead (the key's race is the database's to win).
+ * taken fails, rolling the transaction back (the key's race is the database's to win); the caller
+ * then answers with the order that holds the key (`findByKey`).
  */
 export interface OrderRepository {
   findById(tx: Tx | null, id: string): Promise<Order | null>;

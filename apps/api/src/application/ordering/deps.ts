@@ -1,3 +1,4 @@
+import type { ProductRepository } from '@shop/domain/catalog/product-repository';
 import type { StockRepository } from '@shop/domain/inventory/stock-repository';
 import type { OrderRepository } from '@shop/domain/ordering/order-repository';
 import type { PaymentRepository } from '@shop/domain/payment/payment-repository';
@@ -10,6 +11,8 @@ import type { Log } from '../log';
 export interface OrderingDeps {
   orders: OrderRepository;
   stock: StockRepository;
+  /** The catalog's prices and names, to price a checkout's lines (rule 2). */
+  products: ProductRepository;
   payments: PaymentRepository;
   unitOfWork: UnitOfWork;
   clock: Clock;

@@ -6,6 +6,7 @@ import { IdempotencyKeyTaken } from '../../infrastructure/db/pending-order.repos
 import type { Db } from '../../infrastructure/db/transactions';
 import type { Logger } from '../../infrastructure/log';
 import type { CheckoutSettings } from './checkout-settings';
+import type { OrderingDeps } from './deps';
 import { replayCheckout } from './replay-checkout';
 import { reserveOrder } from './reserve-order';
 import { settlePayment } from './settle-payment';
@@ -14,6 +15,7 @@ export interface PlaceOrderDeps {
   db: Db;
   log: Logger;
   checkout: CheckoutSettings;
+  ordering: OrderingDeps;
 }
 
 /**
@@ -39,7 +41,7 @@ export async function placeOrder(
 
   let orderId: string;
   try {
-    orderId = await reserveOrder(db, userId, input, cart);
+    orderId = await reserveOrder(deps.ordering, userId, input, cart);
   } catch (error) {
     // A simultaneous attempt with this key got in first: answer as it does.
     if (!(error instanceof IdempotencyKeyTaken)) throw error;

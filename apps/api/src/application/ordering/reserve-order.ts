@@ -1,38 +1,67 @@
+import { randomUUID } from 'node:crypto';
 import type { PlaceOrderInput } from '@shop/contract/orders';
-import { outOfStock } from '../../domain/inventory/shortage';
-import { sumPerProduct, type StockRequest } from '../../domain/inventory/stock-requests';
-import { requestFingerprint } from '../../domain/ordering/fingerprint';
-import { orderTotals } from '../../domain/ordering/totals';
-import { now } from '../../infrastructure/clock';
-import {
-  insertPendingOrder,
-  savePricedLines,
-} from '../../infrastructure/db/pending-order.repository';
-import { takeStock } from '../../infrastructure/db/stock.repository';
-import { inTransaction, type Db } from '../../infrastructure/db/transactions';
+import { productUnavailable } from '@shop/domain/inventory/stock-item';
+import { sumPerProduct, type StockRequest } from '@shop/domain/inventory/stock-requests';
+import { RequestFingerprint } from '@shop/domain/ordering/fingerprint';
+import { IdempotencyKey } from '@shop/domain/ordering/idempotency-key';
+import { Order } from '@shop/domain/ordering/order';
+import { priceLines } from '@shop/domain/ordering/price-lines';
+import { ShippingAddress } from '@shop/domain/ordering/shipping-address';
+import type { DomainEvent } from '@shop/domain/shared/events';
+import type { OrderingDeps } from './deps';
 
 /**
- * Checkout's first step, all or nothing: the order awaiting payment under its key, and its units
- * taken at the catalog's prices. Answers the order's id.
+ * Checkout's first step, all or nothing: the units taken (product rows locked in id order, rule
+ * 3 checked by each StockItem), and the order awaiting payment placed at the catalog's prices
+ * (rule 2) under its key. A key another attempt holds makes the save throw IdempotencyKeyTaken,
+ * and the transaction gives the units back. Answers the order's id; its events once committed.
  */
 export async function reserveOrder(
-  db: Db,
+  deps: OrderingDeps,
   userId: string,
   input: PlaceOrderInput,
   cart: readonly StockRequest[],
 ): Promise<string> {
-  const address = input.shippingAddress;
-  return inTransaction(db, async (tx) => {
-    const orderId = await insertPendingOrder(tx, {
+  const address = ShippingAddress.of(input.shippingAddress);
+  const requests = sumPerProduct(cart);
+  const catalog = await deps.products.findByIds(requests.map((line) => line.productId));
+  const { order, events } = await deps.unitOfWork(async (tx) => {
+    const at = deps.clock.now();
+    const items = new Map(
+      (
+        await deps.stock.findForUpdate(
+          tx,
+          requests.map((line) => line.productId),
+        )
+      ).map((item) => [item.productId, item]),
+    );
+    for (const { productId, quantity } of requests) {
+      const item = items.get(productId);
+      if (!item || !catalog.has(productId)) throw productUnavailable();
+      item.reserve(quantity, at);
+    }
+    const prices = [...catalog.values()].map((product) => ({
+      productId: product.id,
+      name: product.name,
+      price: product.price,
+    }));
+    const order = Order.place({
+      id: randomUUID(),
       userId,
-      idempotencyKey: input.idempotencyKey,
-      requestHash: requestFingerprint(cart, address),
-      address,
-      placedAt: now(),
+      idempotencyKey: IdempotencyKey.of(input.idempotencyKey),
+      requestHash: RequestFingerprint.of(cart, address),
+      shippingAddress: address,
+      lines: priceLines(requests, prices),
+      placedAt: at,
     });
-    const taken = await takeStock(tx, sumPerProduct(cart));
-    if (!taken.ok) throw outOfStock(taken.short);
-    await savePricedLines(tx, orderId, orderTotals(taken.lines));
-    return orderId;
+    await deps.stock.save(tx, [...items.values()]);
+    await deps.orders.save(tx, order);
+    const events: DomainEvent[] = [
+      ...order.pullEvents(),
+      ...[...items.values()].flatMap((item) => item.pullEvents()),
+    ];
+    return { order, events };
   });
+  await deps.events.dispatch(events, deps.log);
+  return order.id;
 }

@@ -7,7 +7,8 @@ import { Order, type OrderState } from '@shop/domain/ordering/order';
 import type { OrderRepository } from '@shop/domain/ordering/order-repository';
 import type { Tx as DomainTx } from '@shop/domain/shared/unit-of-work';
 import type { Prisma } from '@shop/db/client';
-import type { Db, Tx } from './transactions';
+import { IdempotencyKeyTaken } from './pending-order.repository';
+import { hasPrismaCode, type Db, type Tx } from './transactions';
 import { prismaTx } from './unit-of-work';
 
 const aggregateSelect = {
@@ -108,25 +109,31 @@ export function createOrderRepository(db: Db): OrderRepository {
       const state = order.snapshot();
       const stored = storedHistory.get(order);
       if (stored === undefined) {
-        await client.order.create({
-          data: {
-            id: state.id,
-            userId: state.userId,
-            status: state.status,
-            totalAmount: state.totalAmount,
-            currency: state.currency,
-            idempotencyKey: state.idempotencyKey,
-            requestHash: state.requestHash,
-            shipFullName: state.shippingAddress.fullName,
-            shipAddress: state.shippingAddress.address,
-            shipCity: state.shippingAddress.city,
-            shipPostalCode: state.shippingAddress.postalCode,
-            shipCountry: state.shippingAddress.country,
-            createdAt: state.placedAt,
-            lines: { create: state.lines.map((line) => ({ ...line })) },
-            history: { create: state.history.map((change) => ({ ...change })) },
-          },
-        });
+        try {
+          await client.order.create({
+            data: {
+              id: state.id,
+              userId: state.userId,
+              status: state.status,
+              totalAmount: state.totalAmount,
+              currency: state.currency,
+              idempotencyKey: state.idempotencyKey,
+              requestHash: state.requestHash,
+              shipFullName: state.shippingAddress.fullName,
+              shipAddress: state.shippingAddress.address,
+              shipCity: state.shippingAddress.city,
+              shipPostalCode: state.shippingAddress.postalCode,
+              shipCountry: state.shippingAddress.country,
+              createdAt: state.placedAt,
+              lines: { create: state.lines.map((line) => ({ ...line })) },
+              history: { create: state.history.map((change) => ({ ...change })) },
+            },
+          });
+        } catch (error) {
+          // Another attempt holds this user's key: the caller answers with its order.
+          if (hasPrismaCode(error, 'P2002')) throw new IdempotencyKeyTaken();
+          throw error;
+        }
       } else {
         const added = state.history.slice(stored);
         if (added.length === 0) return;
