@@ -199,6 +199,18 @@ describe('Rule 6 — a declined payment leaves no paid order', () => {
     });
   });
 
+  it('cancels an order whose card was declined, with no refund due and the units handed back', () => {
+    const order = orderIn('PENDING_PAYMENT');
+    order.declinePayment(later);
+    expect(order.status).toBe('CANCELLED');
+    expect(order.history.map((change) => change.status)).not.toContain('PAID');
+    expect(order.pullEvents()).toMatchObject([
+      { type: 'OrderCancelled', data: { reason: null, refundDue: false, lines: [{}, {}] } },
+    ]);
+    expect(order.replayRefusal()).toBeInstanceOf(CardDeclined);
+    expect(() => orderIn('PAID').declinePayment(later)).toThrow(TransitionNotAllowed);
+  });
+
   it('never releases an order that was paid', () => {
     expect(() => orderIn('PAID').releaseAfterFailedPayment(later)).toThrow(TransitionNotAllowed);
   });

@@ -220,8 +220,26 @@ export class Order extends AggregateRoot<OrderEvent> {
    * whether money was taken and so must be refunded.
    */
   cancel(reason: StatusChangeReason | null, at: Date): { refundDue: boolean } {
+    return this.#cancel(reason, at);
+  }
+
+  /** Rule 6 — the card was declined: no paid order, and its stock goes back (the event says so). */
+  declinePayment(at: Date): void {
+    if (this.status !== 'PENDING_PAYMENT') {
+      throw new TransitionNotAllowed(
+        'Only an order awaiting payment can have its payment declined',
+      );
+    }
+    this.#cancel(null, at, { kind: 'CHARGE', outcome: 'DECLINED' });
+  }
+
+  #cancel(
+    reason: StatusChangeReason | null,
+    at: Date,
+    payment?: PaymentRecord,
+  ): { refundDue: boolean } {
     const from = this.status;
-    this.#move('CANCELLED', reason, at);
+    this.#move('CANCELLED', reason, at, payment);
     const refundDue = from === 'PAID';
     this.record(
       orderEvent.cancelled(

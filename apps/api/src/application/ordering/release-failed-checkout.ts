@@ -1,11 +1,9 @@
-import type { OrderStatus } from '../../domain/ordering/order-status';
-import { now } from '../../infrastructure/clock';
-import { changeStatus, lockOrder } from '../../infrastructure/db/order.repository';
-import { hasCharge, recordCharge, recordRefund } from '../../infrastructure/db/payment.repository';
-import { inTransaction, type Db } from '../../infrastructure/db/transactions';
-import type { Logger } from '../../infrastructure/log';
+import type { OrderStatus } from '@shop/domain/ordering/order-status';
+import { Charge } from '@shop/domain/payment/charge';
+import type { DomainEvent } from '@shop/domain/shared/events';
 import type { ChargeResult } from '../../infrastructure/payment/card-gateway';
-import { returnOrderStock } from './return-order-stock';
+import type { OrderingDeps } from './deps';
+import { releaseOrderStock } from './release-order-stock';
 
 /**
  * Settling failed: cancel the order and return its stock (reason PAYMENT_FAILED), and record the
@@ -14,31 +12,36 @@ import { returnOrderStock } from './return-order-stock';
  * Answers the status the order had, so a settle that did commit is recognised.
  */
 export async function releaseFailedCheckout(
-  { db, log }: { db: Db; log: Logger },
+  { ordering }: { ordering: OrderingDeps },
   orderId: string,
   charge: ChargeResult | null,
   cause: unknown,
 ): Promise<OrderStatus | null> {
+  const { log } = ordering;
   const stage = charge ? 'settle' : 'charge';
   try {
-    const before = await inTransaction(db, async (tx) => {
-      const order = await lockOrder(tx, orderId);
+    const released = await ordering.unitOfWork(async (tx) => {
+      const order = await ordering.orders.findByIdForUpdate(tx, orderId);
       if (!order) return null;
-      if (order.status === 'PENDING_PAYMENT') {
-        await returnOrderStock(tx, orderId);
-        await changeStatus(tx, orderId, {
-          status: 'CANCELLED',
-          reason: 'PAYMENT_FAILED',
-          at: now(),
-        });
+      const before = order.status;
+      const events: DomainEvent[] = [];
+      if (before === 'PENDING_PAYMENT') {
+        const at = ordering.clock.now();
+        order.releaseAfterFailedPayment(at);
+        const items = await releaseOrderStock(ordering, tx, order, at);
+        await ordering.orders.save(tx, order);
+        events.push(...order.pullEvents(), ...items.flatMap((item) => item.pullEvents()));
       }
-      const cancelled = order.status === 'PENDING_PAYMENT' || order.status === 'CANCELLED';
-      if (charge && cancelled && !(await hasCharge(tx, orderId))) {
-        await recordCharge(tx, orderId, order, charge);
-        if (charge.outcome === 'APPROVED') await recordRefund(tx, orderId, order);
+      const cancelled = before === 'PENDING_PAYMENT' || before === 'CANCELLED';
+      if (charge && cancelled && !(await ordering.payments.findCharge(tx, orderId))) {
+        const answer = Charge.of(charge.outcome, order.total, charge.cardLast4);
+        await ordering.payments.recordCharge(tx, orderId, answer);
+        if (answer.approved) await ordering.payments.recordRefund(tx, orderId, answer);
       }
-      return order.status;
+      return { before, events };
     });
+    const before = released?.before ?? null;
+    if (released) await ordering.events.dispatch(released.events, log);
     if (before === 'PAID') {
       log.warn(
         { event: 'order.settle_recovered', orderId, err: cause },

@@ -1,24 +1,21 @@
-import { settledRefusal, type Settled } from '../../domain/ordering/checkout';
-import { now } from '../../infrastructure/clock';
+import { settledRefusal, type Settled } from '@shop/domain/ordering/checkout-outcome';
+import { Charge } from '@shop/domain/payment/charge';
+import type { DomainEvent } from '@shop/domain/shared/events';
 import { emptyCart } from '../../infrastructure/db/cart.repository';
-import {
-  changeStatus,
-  getOrderById,
-  lockOrder,
-  type OrderRow,
-} from '../../infrastructure/db/order.repository';
-import { hasCharge, recordCharge, recordRefund } from '../../infrastructure/db/payment.repository';
-import { inTransaction, type Db } from '../../infrastructure/db/transactions';
+import { getOrderById, type OrderRow } from '../../infrastructure/db/order.repository';
+import type { Db, Tx } from '../../infrastructure/db/transactions';
 import type { Logger } from '../../infrastructure/log';
 import type { ChargeResult } from '../../infrastructure/payment/card-gateway';
 import type { CheckoutSettings } from './checkout-settings';
+import type { OrderingDeps } from './deps';
 import { releaseFailedCheckout } from './release-failed-checkout';
-import { returnOrderStock } from './return-order-stock';
+import { releaseOrderStock } from './release-order-stock';
 
 interface SettleDeps {
   db: Db;
   log: Logger;
   checkout: Pick<CheckoutSettings, 'charge' | 'beforeSettle'>;
+  ordering: OrderingDeps;
 }
 
 /**
@@ -58,41 +55,55 @@ export async function settlePayment(
   return getOrderById(deps.db, orderId);
 }
 
+interface SettleResult {
+  settled: Settled;
+  events: DomainEvent[];
+}
+
 /** Records the processor's answer and moves the order on, in one transaction. */
 async function settleCharge(
-  { db, checkout }: SettleDeps,
+  { checkout, ordering }: SettleDeps,
   orderId: string,
   userId: string,
   charge: ChargeResult,
   attempt: number,
 ): Promise<Settled> {
-  return inTransaction(db, async (tx) => {
-    const order = await lockOrder(tx, orderId);
+  const { settled, events } = await ordering.unitOfWork(async (tx): Promise<SettleResult> => {
+    const order = await ordering.orders.findByIdForUpdate(tx, orderId);
     if (!order) throw new Error(`Order ${orderId} disappeared while its payment was settled`);
     await checkout.beforeSettle?.(attempt);
-    if (attempt > 1 && (await hasCharge(tx, orderId))) {
+    const none: DomainEvent[] = [];
+    if (attempt > 1 && (await ordering.payments.findCharge(tx, orderId))) {
       // An earlier attempt committed although its answer never arrived.
-      if (order.status === 'PAID') return 'paid';
-      return charge.outcome === 'APPROVED' ? 'cancelled' : 'declined';
+      if (order.status === 'PAID') return { settled: 'paid', events: none };
+      return { settled: charge.outcome === 'APPROVED' ? 'cancelled' : 'declined', events: none };
     }
     // Every charge the processor answered is recorded, whatever became of the order meanwhile.
-    await recordCharge(tx, orderId, order, charge);
+    const answer = Charge.of(charge.outcome, order.total, charge.cardLast4);
+    await ordering.payments.recordCharge(tx, orderId, answer);
     if (order.status === 'CANCELLED') {
       // Cancelled (by the shopper, or expired) while the card was charged: its stock is back
       // already; the money goes back too.
-      if (charge.outcome === 'APPROVED') await recordRefund(tx, orderId, order);
-      return 'cancelled';
+      if (answer.approved) await ordering.payments.recordRefund(tx, orderId, answer);
+      return { settled: 'cancelled', events: none };
     }
     if (order.status !== 'PENDING_PAYMENT') {
       throw new Error(`Order ${orderId} is ${order.status} before its only charge was settled`);
     }
-    if (charge.outcome === 'APPROVED') {
-      await changeStatus(tx, orderId, { status: 'PAID', at: now() });
-      await emptyCart(tx, userId);
-      return 'paid';
+    const at = ordering.clock.now();
+    if (answer.approved) {
+      order.markPaid(answer, at);
+      await ordering.orders.save(tx, order);
+      // The cart still lives in stage 2's repository (the shopping context owns it).
+      await emptyCart(tx as unknown as Tx, userId);
+      return { settled: 'paid', events: order.pullEvents() };
     }
-    await changeStatus(tx, orderId, { status: 'CANCELLED', at: now() });
-    await returnOrderStock(tx, orderId);
-    return 'declined';
+    order.declinePayment(at);
+    await ordering.orders.save(tx, order);
+    const items = await releaseOrderStock(ordering, tx, order, at);
+    const events = [...order.pullEvents(), ...items.flatMap((item) => item.pullEvents())];
+    return { settled: 'declined', events };
   });
+  await ordering.events.dispatch(events, ordering.log);
+  return settled;
 }
