@@ -13,6 +13,7 @@ import { EventDispatcher } from './application/events';
 import { logOrderEvents } from './application/ordering/event-log';
 import { createIdentityAdapters } from './infrastructure/identity';
 import { createOrderingAdapters } from './infrastructure/ordering';
+import { createShoppingAdapters } from './infrastructure/shopping';
 
 function main(): void {
   const env = loadEnv();
@@ -29,6 +30,7 @@ function main(): void {
     db,
     identity: { ...createIdentityAdapters(db), events },
     ordering: { ...createOrderingAdapters(db), events },
+    shopping: { ...createShoppingAdapters(db), events },
     logger,
     allowedOrigins: env.ALLOWED_ORIGINS,
     production: env.NODE_ENV === 'production',

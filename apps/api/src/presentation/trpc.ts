@@ -19,7 +19,7 @@ import {
 } from '../application/ordering/checkout-settings';
 import { clearSessionCookie, sessionTokens } from './http/session-cookies';
 import type { OrderingDeps, OrderingPorts } from '../application/ordering/deps';
-import { createProductRepository } from '../infrastructure/db/product.repository';
+import type { ShoppingDeps, ShoppingPorts } from '../application/shopping/deps';
 
 /** The request headers the mutation guard looks at; absent for in-process callers. */
 export interface RequestInfo {
@@ -36,6 +36,8 @@ export interface CreateContextOptions {
   identity: IdentityPorts;
   /** Ordering's repositories, unit of work, clock and events (built by the composition root). */
   ordering: OrderingPorts;
+  /** The cart's and the catalog's repositories, unit of work, clock, guest tokens and events. */
+  shopping: ShoppingPorts;
   cookies: CookieJar;
   request?: RequestInfo | null;
   allowedOrigins?: readonly string[];
@@ -61,14 +63,15 @@ export async function createContext(opts: CreateContextOptions) {
     // Clearing is safe only when nothing live was presented: it deletes our own cookie.
     clearSessionCookie(opts.cookies);
   }
-  const products = createProductRepository(opts.db);
+  const shopping: ShoppingDeps = { ...opts.shopping, log: opts.log ?? silentLogger };
   const identity: IdentityDeps = { ...opts.identity, log: opts.log ?? silentLogger };
   const ordering: OrderingDeps = { ...opts.ordering, log: opts.log ?? silentLogger };
   return {
     db: opts.db,
     ordering,
     identity,
-    catalog: { products },
+    catalog: { products: opts.shopping.products },
+    shopping,
     cookies: opts.cookies,
     request: opts.request ?? null,
     allowedOrigins: opts.allowedOrigins ?? [],

@@ -1,27 +1,25 @@
-import { lineMaxQuantity } from '../../domain/shopping/cart-rules';
-import type { Db } from '../../infrastructure/db/transactions';
-import {
-  addToLine,
-  ensureCart,
-  findCartLines,
-  type CartLineRow,
-} from '../../infrastructure/db/cart.repository';
-import { cartOwnerOf, type CartHolder } from './cart-holder';
-import { stockForCartLine } from './line-stock';
+import type { CartOwner } from '@shop/domain/shopping/cart';
+import { Quantity } from '@shop/domain/shopping/quantity';
+import { changeCart, contentsOf, type CartContentsLine, type ShoppingDeps } from './deps';
+import { stockOf } from './stock';
 
 /**
- * Adds units of a product to the shopper's cart, capped at what the line may hold. No transaction:
- * the add is one upsert that sums in the database, so simultaneous adds all count.
+ * Adds units of a product to the shopper's cart, capped at what the line may hold. The cart is
+ * loaded under its row lock, so simultaneous adds run one after another and all count.
  */
 export async function addToCart(
-  deps: { db: Db },
-  holder: CartHolder,
+  deps: ShoppingDeps,
+  owner: CartOwner,
   productId: string,
   quantity: number,
-): Promise<CartLineRow[]> {
-  const cap = lineMaxQuantity(await stockForCartLine(deps.db, productId));
-  const owner = cartOwnerOf(holder);
-  const cartId = await ensureCart(deps.db, owner);
-  await addToLine(deps.db, cartId, productId, quantity, cap);
-  return findCartLines(deps.db, owner);
+): Promise<CartContentsLine[]> {
+  const units = Quantity.of(quantity);
+  const cart = await changeCart(deps, async (tx, at) => {
+    const stock = await stockOf(deps, productId, tx);
+    const cart = await deps.carts.findOrOpenForUpdate(owner, tx);
+    cart.add(productId, units, stock, at);
+    await deps.carts.save(cart, tx);
+    return cart;
+  });
+  return contentsOf(deps, cart);
 }

@@ -1,8 +1,10 @@
-import type { Db } from '../../infrastructure/db/transactions';
-import { findCartLines, type CartLineRow } from '../../infrastructure/db/cart.repository';
-import { cartOwnerOf, type CartHolder } from './cart-holder';
+import type { CartOwner } from '@shop/domain/shopping/cart';
+import { contentsOf, type CartContentsLine, type ShoppingDeps } from './deps';
 
 /** The shopper's cart; empty for a guest who has never added anything. */
-export async function getCart(deps: { db: Db }, holder: CartHolder | null): Promise<CartLineRow[]> {
-  return holder ? findCartLines(deps.db, cartOwnerOf(holder)) : [];
+export async function getCart(
+  deps: Pick<ShoppingDeps, 'carts' | 'products'>,
+  owner: CartOwner | null,
+): Promise<CartContentsLine[]> {
+  return owner ? contentsOf(deps, await deps.carts.findByOwner(owner)) : [];
 }

@@ -1,29 +1,32 @@
-import { maxLineQuantity } from '@shop/contract/cart';
-import type { Db } from '../../infrastructure/db/transactions';
-import {
-  countGuestCartLines,
-  deleteGuestCart,
-  ensureCart,
-  moveGuestLines,
-} from '../../infrastructure/db/cart.repository';
+import { changeCart, type ShoppingDeps } from './deps';
 
 /**
  * At log-in, the guest's cart joins the account's: quantities summed, capped at stock and at the
- * line maximum; sold-out products stay behind; the guest cart is gone afterwards. The move is one
- * statement (no transaction around it), so log-ins and adds at the same moment neither lose nor
- * double a quantity.
+ * line maximum; sold-out products stay behind; the guest cart is gone afterwards. Both carts are
+ * held under their row locks (the guest's first), so two log-ins with the same guest cookie run
+ * one after another and the second finds nothing left to add, and an add to the account cart at
+ * the same moment is neither lost nor doubled.
  */
 export async function mergeGuestCart(
-  deps: { db: Db },
+  deps: ShoppingDeps,
   guestTokenHash: string,
   userId: string,
 ): Promise<void> {
-  const guestLines = await countGuestCartLines(deps.db, guestTokenHash);
-  if (guestLines === null) return;
-  if (guestLines === 0) {
-    await deleteGuestCart(deps.db, guestTokenHash);
-    return;
-  }
-  const cartId = await ensureCart(deps.db, { userId });
-  await moveGuestLines(deps.db, guestTokenHash, cartId, maxLineQuantity);
+  await changeCart(deps, async (tx, at) => {
+    const guest = await deps.carts.findForUpdate({ guestTokenHash }, tx);
+    if (!guest) return null;
+    if (guest.isEmpty) {
+      await deps.carts.delete(guest, tx);
+      return null;
+    }
+    const account = await deps.carts.findOrOpenForUpdate({ userId }, tx);
+    const stock = await deps.products.findStock(
+      guest.lines.map((line) => line.productId),
+      tx,
+    );
+    account.mergeFrom(guest, (productId) => stock.get(productId) ?? 0, at);
+    await deps.carts.save(account, tx);
+    await deps.carts.delete(guest, tx);
+    return account;
+  });
 }

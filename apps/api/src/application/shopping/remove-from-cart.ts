@@ -1,19 +1,19 @@
-import type { Db } from '../../infrastructure/db/transactions';
-import {
-  findCartLines,
-  removeLine,
-  type CartLineRow,
-} from '../../infrastructure/db/cart.repository';
-import { cartOwnerOf, type CartHolder } from './cart-holder';
+import type { CartOwner } from '@shop/domain/shopping/cart';
+import { changeCart, contentsOf, type CartContentsLine, type ShoppingDeps } from './deps';
 
 /** Takes a product out of the shopper's cart; a guest without a cart has nothing to remove. */
 export async function removeFromCart(
-  deps: { db: Db },
-  holder: CartHolder | null,
+  deps: ShoppingDeps,
+  owner: CartOwner | null,
   productId: string,
-): Promise<CartLineRow[]> {
-  if (!holder) return [];
-  const owner = cartOwnerOf(holder);
-  await removeLine(deps.db, owner, productId);
-  return findCartLines(deps.db, owner);
+): Promise<CartContentsLine[]> {
+  if (!owner) return [];
+  const cart = await changeCart(deps, async (tx, at) => {
+    const cart = await deps.carts.findForUpdate(owner, tx);
+    if (!cart) return null;
+    cart.remove(productId, at);
+    await deps.carts.save(cart, tx);
+    return cart;
+  });
+  return contentsOf(deps, cart);
 }

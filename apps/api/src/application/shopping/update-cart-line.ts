@@ -1,29 +1,22 @@
-import { cappedQuantity, removesLine } from '../../domain/shopping/cart-rules';
-import type { Db } from '../../infrastructure/db/transactions';
-import {
-  ensureCart,
-  findCartLines,
-  removeLine,
-  setLineQuantity,
-  type CartLineRow,
-} from '../../infrastructure/db/cart.repository';
-import { cartOwnerOf, type CartHolder } from './cart-holder';
-import { stockForCartLine } from './line-stock';
+import type { CartOwner } from '@shop/domain/shopping/cart';
+import { changeCart, contentsOf, type CartContentsLine, type ShoppingDeps } from './deps';
+import { removeFromCart } from './remove-from-cart';
+import { stockOf } from './stock';
 
 /** Sets a line's quantity, capped at what the line may hold; 0 takes the line out. */
 export async function updateCartLine(
-  deps: { db: Db },
-  holder: CartHolder,
+  deps: ShoppingDeps,
+  owner: CartOwner,
   productId: string,
   quantity: number,
-): Promise<CartLineRow[]> {
-  const owner = cartOwnerOf(holder);
-  if (removesLine(quantity)) {
-    await removeLine(deps.db, owner, productId);
-  } else {
-    const stock = await stockForCartLine(deps.db, productId);
-    const cartId = await ensureCart(deps.db, owner);
-    await setLineQuantity(deps.db, cartId, productId, cappedQuantity(quantity, stock));
-  }
-  return findCartLines(deps.db, owner);
+): Promise<CartContentsLine[]> {
+  if (quantity === 0) return removeFromCart(deps, owner, productId);
+  const cart = await changeCart(deps, async (tx, at) => {
+    const stock = await stockOf(deps, productId, tx);
+    const cart = await deps.carts.findOrOpenForUpdate(owner, tx);
+    cart.changeQuantity(productId, quantity, stock, at);
+    await deps.carts.save(cart, tx);
+    return cart;
+  });
+  return contentsOf(deps, cart);
 }

@@ -1,18 +1,25 @@
 /**
- * The cart's statements that do their arithmetic in the database: many at once must add up as if
- * they ran one after another, and the guest merge must apply its caps in the same statement.
+ * The cart repository's row lock: many changes to one cart at once must add up as if they ran one
+ * after another, and a cart opened by many callers at once is one cart.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient, type PrismaClient } from '@shop/db/client';
 import { createTestDatabase, type TestDatabase } from '@shop/db/testing';
-import { addToLine, emptyCart, ensureCart, findCartLines, moveGuestLines } from './cart.repository';
+import { Quantity } from '@shop/domain/shopping/quantity';
+import type { CartOwner } from '@shop/domain/shopping/cart';
+import { createCartRepository, emptyCart, findCartLines } from './cart.repository';
+import { createUnitOfWork } from './unit-of-work';
 
 let database: TestDatabase;
 let db: PrismaClient;
+let carts: ReturnType<typeof createCartRepository>;
+let unitOfWork: ReturnType<typeof createUnitOfWork>;
 beforeAll(async () => {
   database = await createTestDatabase('cart_repository');
   db = createPrismaClient(database.url, { max: 10 });
+  carts = createCartRepository(db);
+  unitOfWork = createUnitOfWork(db);
 });
 afterAll(async () => {
   await db.$disconnect();
@@ -50,54 +57,51 @@ const quantities = async (owner: Parameters<typeof findCartLines>[1]) =>
     (await findCartLines(db, owner)).map((line) => [line.product.id, line.quantity]),
   );
 
-describe('addToLine', () => {
+const at = new Date('2026-12-02T06:00:00.000Z');
+
+/** One add as a use case makes it: lock (or open) the cart, add, save, in one transaction. */
+const add = (owner: CartOwner, productId: string, quantity: number, stock: number) =>
+  unitOfWork(async (tx) => {
+    const cart = await carts.findOrOpenForUpdate(owner, tx);
+    cart.add(productId, Quantity.of(quantity), stock, at);
+    await carts.save(cart, tx);
+  });
+
+describe('a cart held under its row lock', () => {
   it('counts every one of many simultaneous adds, and stops at the cap', async () => {
     const productId = await product(50);
     const owner = { guestTokenHash: unique('guest') };
-    const cartId = await ensureCart(db, owner);
-    await Promise.all(Array.from({ length: 10 }, () => addToLine(db, cartId, productId, 1, 50)));
+    await Promise.all(Array.from({ length: 10 }, () => add(owner, productId, 1, 50)));
     expect(await quantities(owner)).toEqual({ [productId]: 10 });
 
-    await addToLine(db, cartId, productId, 45, 12);
+    await add(owner, productId, 45, 12);
     expect(await quantities(owner)).toEqual({ [productId]: 12 });
   });
-});
 
-describe('ensureCart', () => {
-  it('gives every simultaneous caller the same cart', async () => {
+  it('is one cart for every simultaneous opener', async () => {
     const owner = { guestTokenHash: unique('guest') };
-    const ids = await Promise.all(Array.from({ length: 5 }, () => ensureCart(db, owner)));
+    const ids = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        unitOfWork(async (tx) => (await carts.findOrOpenForUpdate(owner, tx)).id),
+      ),
+    );
     expect(new Set(ids).size).toBe(1);
+    expect(await db.cart.count({ where: owner })).toBe(1);
   });
-});
 
-describe('moveGuestLines', () => {
-  it('sums into the account cart, caps at stock and the maximum, leaves sold-out products', async () => {
-    const [plenty, scarce, soldOut, many] = await Promise.all([
-      product(10),
-      product(4),
-      product(0),
-      product(500),
-    ]);
-    const userId = await account();
-    const accountCart = await ensureCart(db, { userId });
-    await addToLine(db, accountCart, plenty, 1, 10);
-    await addToLine(db, accountCart, scarce, 3, 4);
-    const guestTokenHash = unique('guest');
-    const guestCart = await ensureCart(db, { guestTokenHash });
-    for (const [id, quantity] of [
-      [plenty, 2],
-      [scarce, 3],
-      [soldOut, 1],
-      [many, 80],
-    ] as const) {
-      await db.cartItem.create({ data: { cartId: guestCart, productId: id, quantity } });
-    }
-
-    await moveGuestLines(db, guestTokenHash, accountCart, 60);
-
-    expect(await quantities({ userId })).toEqual({ [plenty]: 3, [scarce]: 4, [many]: 60 });
-    expect(await db.cart.count({ where: { guestTokenHash } })).toBe(0);
+  it('saves removals and deletes a cart with its lines', async () => {
+    const [kept, removed] = await Promise.all([product(5), product(5)]);
+    const owner = { guestTokenHash: unique('guest') };
+    await add(owner, kept, 1, 5);
+    await add(owner, removed, 2, 5);
+    await unitOfWork(async (tx) => {
+      const cart = await carts.findForUpdate(owner, tx);
+      cart!.remove(removed, at);
+      await carts.save(cart!, tx);
+    });
+    expect(await quantities(owner)).toEqual({ [kept]: 1 });
+    await unitOfWork(async (tx) => carts.delete((await carts.findForUpdate(owner, tx))!, tx));
+    expect(await carts.findByOwner(owner)).toBeNull();
   });
 });
 
@@ -105,7 +109,7 @@ describe('emptyCart', () => {
   it('takes every line out of the account cart inside a transaction', async () => {
     const productId = await product(5);
     const userId = await account();
-    await addToLine(db, await ensureCart(db, { userId }), productId, 2, 5);
+    await add({ userId }, productId, 2, 5);
     await db.$transaction((tx) => emptyCart(tx, userId));
     expect(await findCartLines(db, { userId })).toEqual([]);
   });

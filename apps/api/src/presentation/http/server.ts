@@ -10,6 +10,7 @@ import type { IdentityPorts } from '../../application/identity/deps';
 import { retryAfterSeconds } from '../error-map';
 import { appRouter } from '../root';
 import type { OrderingPorts } from '../../application/ordering/deps';
+import type { ShoppingPorts } from '../../application/shopping/deps';
 import { createContext } from '../trpc';
 
 export interface ServerOptions {
@@ -18,6 +19,8 @@ export interface ServerOptions {
   identity: IdentityPorts;
   /** Ordering's repositories, unit of work, clock and events (built by the composition root). */
   ordering: OrderingPorts;
+  /** The cart's and the catalog's repositories, unit of work, clock, guest tokens and events. */
+  shopping: ShoppingPorts;
   allowedOrigins: readonly string[];
   /** Production with an https `publicOrigin` turns on Secure `__Host-` cookies and HSTS. */
   production?: boolean;
@@ -94,6 +97,7 @@ export function createServer(options: ServerOptions): http.Server {
         db: options.db,
         identity: options.identity,
         ordering: options.ordering,
+        shopping: options.shopping,
         log: requestLoggers.get(req) ?? logger,
         cookies: createHttpCookieJar(req, res, cookies),
         allowedOrigins: options.allowedOrigins,

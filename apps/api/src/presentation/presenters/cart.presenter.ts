@@ -1,20 +1,26 @@
-import { itemCount, lineMaxQuantity, lineTotal, subtotal } from '../../domain/shopping/cart-rules';
-import type { CartLineRow } from '../../infrastructure/db/cart.repository';
-import { toProduct } from '../../infrastructure/db/product.repository';
+import { lineMaxQuantity } from '@shop/domain/shopping/quantity';
+import type { CartContentsLine } from '../../application/shopping/deps';
 import { money, productView } from './product.presenter';
 
 const defaultCurrency = 'KRW';
 
-export function cartView(lines: CartLineRow[]) {
-  const items = lines.map((line) => ({
-    product: productView(toProduct(line.product)),
-    quantity: line.quantity,
+export function cartView(lines: CartContentsLine[]) {
+  const items = lines.map(({ product, quantity }) => ({
+    product: productView(product),
+    quantity,
     // What the web lets the shopper set the line to; below `quantity` when the stock fell.
-    maxQuantity: lineMaxQuantity(line.product.stock),
-    lineTotal: money(lineTotal(line), line.product.currency),
+    maxQuantity: lineMaxQuantity(product.stock),
+    lineTotal: money(product.price.amount * quantity, product.price.currency),
   }));
   const currency = items[0]?.product.price.currency ?? defaultCurrency;
-  return { items, itemCount: itemCount(lines), subtotal: money(subtotal(lines), currency) };
+  return {
+    items,
+    itemCount: lines.reduce((sum, line) => sum + line.quantity, 0),
+    subtotal: money(
+      items.reduce((sum, item) => sum + item.lineTotal.amount, 0),
+      currency,
+    ),
+  };
 }
 
 export type CartView = ReturnType<typeof cartView>;

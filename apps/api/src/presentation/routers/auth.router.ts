@@ -40,7 +40,7 @@ async function beginSession(ctx: Context, user: AccountProfile) {
   const token = await startSession(
     {
       ...ctx.identity,
-      mergeGuestCart: (tokenHash, userId) => mergeGuestCart({ db: ctx.db }, tokenHash, userId),
+      mergeGuestCart: (tokenHash, userId) => mergeGuestCart(ctx.shopping, tokenHash, userId),
     },
     { userId: user.id, replacedSessionId: ctx.session?.id ?? null, guestCartToken },
   );

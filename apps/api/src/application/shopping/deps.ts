@@ -1,0 +1,62 @@
+import type { Product } from '@shop/domain/catalog/product';
+import type { ProductRepository } from '@shop/domain/catalog/product-repository';
+import type { Cart } from '@shop/domain/shopping/cart';
+import type { CartRepository } from '@shop/domain/shopping/cart-repository';
+import type { Clock } from '@shop/domain/shared/clock';
+import type { Tx, UnitOfWork } from '@shop/domain/shared/unit-of-work';
+import type { EventDispatcher } from '../events';
+import type { Log } from '../log';
+
+/** A guest cart's cookie token: a fresh secret, and the hash under which its cart is stored. */
+export interface GuestCartTokens {
+  issue(): string;
+  hash(token: string): string;
+}
+
+/** What the cart's use cases work through; the composition root hands in the adapters. */
+export interface ShoppingPorts {
+  carts: CartRepository;
+  products: ProductRepository;
+  guestTokens: GuestCartTokens;
+  unitOfWork: UnitOfWork;
+  clock: Clock;
+  events: EventDispatcher;
+}
+
+/** Per request: the ports and the request's log (for event handlers that fail). */
+export interface ShoppingDeps extends ShoppingPorts {
+  log: Log;
+}
+
+/** A cart line as the shopper sees it: the product as the catalog shows it now, and how many. */
+export interface CartContentsLine {
+  product: Product;
+  quantity: number;
+}
+
+/** The cart's lines, oldest first, with their products; none for no cart. */
+export async function contentsOf(
+  deps: Pick<ShoppingDeps, 'products'>,
+  cart: Cart | null,
+): Promise<CartContentsLine[]> {
+  if (!cart || cart.isEmpty) return [];
+  const lines = cart.lines;
+  const products = await deps.products.findByIds(lines.map((line) => line.productId));
+  return lines.flatMap(({ productId, quantity }) => {
+    const product = products.get(productId);
+    return product ? [{ product, quantity }] : [];
+  });
+}
+
+/** Runs one change to a cart in a transaction, then hands its events on after the commit. */
+export async function changeCart(
+  deps: ShoppingDeps,
+  change: (tx: Tx, at: Date) => Promise<Cart | null>,
+): Promise<Cart | null> {
+  const { cart, events } = await deps.unitOfWork(async (tx) => {
+    const changed = await change(tx, deps.clock.now());
+    return { cart: changed, events: changed?.pullEvents() ?? [] };
+  });
+  await deps.events.dispatch(events, deps.log);
+  return cart;
+}
