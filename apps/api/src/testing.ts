@@ -18,7 +18,6 @@ import { silentLogger, type Logger } from './infrastructure/log';
 import { EventDispatcher } from './application/events';
 import { createIdentityAdapters } from './infrastructure/identity';
 import { createOrderingAdapters } from './infrastructure/ordering';
-import { createShoppingAdapters } from './infrastructure/shopping';
 import {
   createContext as createContextWith,
   type CreateContextOptions as ContextOptions,
@@ -36,7 +35,7 @@ export { sessionCookie } from './presentation/http/session-cookies';
 export { guestCartCookie } from './presentation/http/cart-cookie';
 export { hashPassword } from './infrastructure/security/passwords';
 export { simulateCharge, type ChargeResult } from './infrastructure/payment/card-gateway';
-export { requestFingerprint } from './domain/ordering/fingerprint';
+export { requestFingerprint } from '@shop/domain/ordering/fingerprint';
 export type { CheckoutSettings } from './application/ordering/checkout-settings';
 export {
   configurePasswordQueue,
@@ -72,12 +71,11 @@ function ports(db: Db) {
   return {
     identity: { ...createIdentityAdapters(db), events },
     ordering: { ...createOrderingAdapters(db), events },
-    shopping: { ...createShoppingAdapters(db), events },
   };
 }
 
-export type CreateContextOptions = Omit<ContextOptions, 'identity' | 'ordering' | 'shopping'>;
-export type ServerOptions = Omit<FullServerOptions, 'identity' | 'ordering' | 'shopping'>;
+export type CreateContextOptions = Omit<ContextOptions, 'identity' | 'ordering'>;
+export type ServerOptions = Omit<FullServerOptions, 'identity' | 'ordering'>;
 
 /** A request context over `db`, as the suite has built it since stage 1. */
 export function createContext(options: CreateContextOptions) {

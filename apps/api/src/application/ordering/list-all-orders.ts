@@ -1,4 +1,4 @@
-import type { OrderStatus } from '../../domain/ordering/order-status';
+import type { OrderStatus } from '@shop/domain/ordering/order-status';
 import { findOrders, type OrderRow } from '../../infrastructure/db/order.repository';
 import type { Db } from '../../infrastructure/db/transactions';
 

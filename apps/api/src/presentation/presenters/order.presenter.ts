@@ -1,5 +1,5 @@
 import type { OrderRow } from '../../infrastructure/db/order.repository';
-import { adminActionsFor, shopperActionsFor } from '../../domain/ordering/order-status';
+import { adminActionsFor, shopperActionsFor } from '@shop/domain/ordering/order-status';
 import { money } from './product.presenter';
 
 export function orderView(order: OrderRow) {
