@@ -18,6 +18,7 @@ import { silentLogger, type Logger } from './infrastructure/log';
 import { EventDispatcher } from './application/events';
 import { createIdentityAdapters } from './infrastructure/identity';
 import { createOrderingAdapters } from './infrastructure/ordering';
+import { createShoppingAdapters } from './infrastructure/shopping';
 import {
   createContext as createContextWith,
   type CreateContextOptions as ContextOptions,
@@ -71,11 +72,12 @@ function ports(db: Db) {
   return {
     identity: { ...createIdentityAdapters(db), events },
     ordering: { ...createOrderingAdapters(db), events },
+    shopping: { ...createShoppingAdapters(db), events },
   };
 }
 
-export type CreateContextOptions = Omit<ContextOptions, 'identity' | 'ordering'>;
-export type ServerOptions = Omit<FullServerOptions, 'identity' | 'ordering'>;
+export type CreateContextOptions = Omit<ContextOptions, 'identity' | 'ordering' | 'shopping'>;
+export type ServerOptions = Omit<FullServerOptions, 'identity' | 'ordering' | 'shopping'>;
 
 /** A request context over `db`, as the suite has built it since stage 1. */
 export function createContext(options: CreateContextOptions) {
