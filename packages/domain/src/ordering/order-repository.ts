@@ -1,11 +1,18 @@
 import type { Tx } from '../shared/unit-of-work';
 import type { Order } from './order';
 
+/** Another checkout attempt already holds this user's idempotency key; its order is the answer. */
+export class IdempotencyKeyTaken extends Error {
+  constructor() {
+    super('An order with this idempotency key already exists');
+  }
+}
+
 /**
  * Where orders live. Infrastructure implements it; `save` writes the order's new state, history
  * and lines in the caller's transaction. A save of a new order whose (userId, idempotencyKey) is
- * taken fails, rolling the transaction back (the key's race is the database's to win); the caller
- * then answers with the order that holds the key (`findByKey`).
+ * taken throws IdempotencyKeyTaken and the transaction rolls back (the key's race is the
+ * database's to win); the caller then answers with the order that holds the key (`findByKey`).
  */
 export interface OrderRepository {
   findById(tx: Tx | null, id: string): Promise<Order | null>;

@@ -1,10 +1,10 @@
 import type { PlaceOrderInput } from '@shop/contract/orders';
+import { IdempotencyKeyTaken } from '@shop/domain/ordering/order-repository';
 import { InvalidRequest } from '@shop/domain/shared/errors';
 import { findCartLines } from '../../infrastructure/db/cart.repository';
 import { findOrderByKey, type OrderRow } from '../../infrastructure/db/order.repository';
-import { IdempotencyKeyTaken } from '../../infrastructure/db/pending-order.repository';
 import type { Db } from '../../infrastructure/db/transactions';
-import type { Logger } from '../../infrastructure/log';
+import type { Log } from '../log';
 import type { CheckoutSettings } from './checkout-settings';
 import type { OrderingDeps } from './deps';
 import { replayCheckout } from './replay-checkout';
@@ -13,7 +13,7 @@ import { settlePayment } from './settle-payment';
 
 export interface PlaceOrderDeps {
   db: Db;
-  log: Logger;
+  log: Log;
   checkout: CheckoutSettings;
   ordering: OrderingDeps;
 }

@@ -4,8 +4,8 @@ import type { DomainEvent } from '@shop/domain/shared/events';
 import { emptyCart } from '../../infrastructure/db/cart.repository';
 import { getOrderById, type OrderRow } from '../../infrastructure/db/order.repository';
 import type { Db, Tx } from '../../infrastructure/db/transactions';
-import type { Logger } from '../../infrastructure/log';
 import type { ChargeResult } from '../../infrastructure/payment/card-gateway';
+import type { Log } from '../log';
 import type { CheckoutSettings } from './checkout-settings';
 import type { OrderingDeps } from './deps';
 import { releaseFailedCheckout } from './release-failed-checkout';
@@ -13,7 +13,7 @@ import { releaseOrderStock } from './release-order-stock';
 
 interface SettleDeps {
   db: Db;
-  log: Logger;
+  log: Log;
   checkout: Pick<CheckoutSettings, 'charge' | 'beforeSettle'>;
   ordering: OrderingDeps;
 }

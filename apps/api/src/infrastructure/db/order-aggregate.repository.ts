@@ -4,10 +4,9 @@
  * `save` writes the status and appends the history entries the aggregate added since it was loaded.
  */
 import { Order, type OrderState } from '@shop/domain/ordering/order';
-import type { OrderRepository } from '@shop/domain/ordering/order-repository';
+import { IdempotencyKeyTaken, type OrderRepository } from '@shop/domain/ordering/order-repository';
 import type { Tx as DomainTx } from '@shop/domain/shared/unit-of-work';
 import type { Prisma } from '@shop/db/client';
-import { IdempotencyKeyTaken } from './pending-order.repository';
 import { hasPrismaCode, type Db, type Tx } from './transactions';
 import { prismaTx } from './unit-of-work';
 
