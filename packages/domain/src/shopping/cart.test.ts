@@ -118,3 +118,16 @@ describe('merging a guest cart at log-in', () => {
     expect(account.quantityOf(mug)).toBe(2);
   });
 });
+
+describe('checking out', () => {
+  it('empties the cart once its order is paid', () => {
+    const cart = Cart.open('cart-1', { userId: 'user-1' });
+    cart.add(mug, Quantity.of(2), 10, at);
+    cart.pullEvents();
+    cart.checkOut('order-1', at);
+    expect(cart.isEmpty).toBe(true);
+    expect(cart.pullEvents()).toMatchObject([
+      { type: 'CartCheckedOut', data: { cartId: 'cart-1', orderId: 'order-1' } },
+    ]);
+  });
+});

@@ -2,6 +2,7 @@ import { AggregateRoot } from '../shared/aggregate';
 import { OutOfStock } from '../shared/errors';
 import { isSoldOut, lineMaxQuantity, type Quantity } from './quantity';
 import {
+  cartCheckedOut,
   cartItemAdded,
   cartItemChanged,
   cartItemRemoved,
@@ -113,5 +114,11 @@ export class Cart extends AggregateRoot<ShoppingEvent> {
     }
     guest.#lines.clear();
     this.record(guestCartMerged({ cartId: this.id, guestCartId: guest.id, productIds: moved }, at));
+  }
+
+  /** The shopper's order was paid: the cart is emptied. */
+  checkOut(orderId: string, at: Date): void {
+    this.#lines.clear();
+    this.record(cartCheckedOut({ cartId: this.id, orderId }, at));
   }
 }

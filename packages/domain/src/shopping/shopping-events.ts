@@ -17,7 +17,11 @@ export type GuestCartMerged = DomainEvent<
   { cartId: string; guestCartId: string; productIds: string[] }
 >;
 
-export type ShoppingEvent = CartItemAdded | CartItemChanged | CartItemRemoved | GuestCartMerged;
+/** The shopper's order was paid: the lines it bought left the cart. */
+export type CartCheckedOut = DomainEvent<'CartCheckedOut', { cartId: string; orderId: string }>;
+
+export type ShoppingEvent =
+  CartItemAdded | CartItemChanged | CartItemRemoved | GuestCartMerged | CartCheckedOut;
 
 export const cartItemAdded = (data: CartItemAdded['data'], at: Date): CartItemAdded =>
   domainEvent('CartItemAdded', data, at);
@@ -27,3 +31,5 @@ export const cartItemRemoved = (data: CartItemRemoved['data'], at: Date): CartIt
   domainEvent('CartItemRemoved', data, at);
 export const guestCartMerged = (data: GuestCartMerged['data'], at: Date): GuestCartMerged =>
   domainEvent('GuestCartMerged', data, at);
+export const cartCheckedOut = (data: CartCheckedOut['data'], at: Date): CartCheckedOut =>
+  domainEvent('CartCheckedOut', data, at);
