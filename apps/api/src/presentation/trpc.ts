@@ -43,7 +43,7 @@ export interface CreateContextOptions {
   allowedOrigins?: readonly string[];
   /** The request's logger (bound to its request id); silent when omitted. */
   log?: Logger;
-  /** Checkout's card processor and patience; `defaultCheckoutSettings` when omitted. */
+  /** Checkout's card processor and patience; the ports' processor and `defaultCheckoutSettings` when omitted. */
   checkout?: Partial<CheckoutSettings>;
   /** Log-in/sign-up limits and the session idle timeout; `defaultAuthSettings` when omitted. */
   auth?: Partial<AuthSettings>;
@@ -51,7 +51,8 @@ export interface CreateContextOptions {
 
 export async function createContext(opts: CreateContextOptions) {
   const auth: AuthSettings = { ...defaultAuthSettings, ...opts.auth };
-  const checkout: CheckoutSettings = { ...defaultCheckoutSettings, ...opts.checkout };
+  const { charge, ...orderingPorts } = opts.ordering;
+  const checkout: CheckoutSettings = { charge, ...defaultCheckoutSettings, ...opts.checkout };
   const tokens = sessionTokens(opts.cookies);
   const { session, conflict } = await resolveSession(
     { ...opts.identity, idleDays: auth.sessionIdleDays },
@@ -65,7 +66,7 @@ export async function createContext(opts: CreateContextOptions) {
   }
   const shopping: ShoppingDeps = { ...opts.shopping, log: opts.log ?? silentLogger };
   const identity: IdentityDeps = { ...opts.identity, log: opts.log ?? silentLogger };
-  const ordering: OrderingDeps = { ...opts.ordering, log: opts.log ?? silentLogger };
+  const ordering: OrderingDeps = { ...orderingPorts, log: opts.log ?? silentLogger };
   return {
     db: opts.db,
     ordering,

@@ -1,8 +1,15 @@
-import { simulateCharge, type ChargeResult } from '../../infrastructure/payment/card-gateway';
+/** The card processor's answer to one charge. */
+export interface ChargeResult {
+  outcome: 'APPROVED' | 'DECLINED';
+  cardLast4: string;
+}
 
 /** What checkout talks to and how patient it is; tests pass their own through the context. */
 export interface CheckoutSettings {
-  /** The card processor: charges the card and says whether it was approved. */
+  /**
+   * The card processor: charges the card and says whether it was approved. The composition root
+   * hands in infrastructure's (the simulator today) through ordering's ports.
+   */
   charge: (cardNumber: string) => ChargeResult | Promise<ChargeResult>;
   /**
    * How long a repeated key waits for the first attempt to settle before answering "still being
@@ -13,7 +20,7 @@ export interface CheckoutSettings {
   beforeSettle?: (attempt: number) => void | Promise<void>;
 }
 
-export const defaultCheckoutSettings: CheckoutSettings = {
-  charge: simulateCharge,
+/** Checkout's patience unless a request's settings say otherwise; the processor comes from the ports. */
+export const defaultCheckoutSettings: Omit<CheckoutSettings, 'charge'> = {
   replayWaitMs: 3_000,
 };

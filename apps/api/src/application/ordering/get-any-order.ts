@@ -1,7 +1,13 @@
-import { getOrderById, type OrderRow } from '../../infrastructure/db/order.repository';
-import type { Db } from '../../infrastructure/db/transactions';
+import type { OrderDetails } from '@shop/domain/ordering/order-queries';
+import { OrderNotFound } from '@shop/domain/shared/errors';
+import type { OrderingDeps } from './deps';
 
-/** Any shopper's order, for the back office's answer after it moved one (read side, stage 2). */
-export async function getAnyOrder({ db }: { db: Db }, orderId: string): Promise<OrderRow> {
-  return getOrderById(db, orderId);
+/** Any shopper's order, for the back office's answer after it moved one. */
+export async function getAnyOrder(
+  { orderQueries }: Pick<OrderingDeps, 'orderQueries'>,
+  orderId: string,
+): Promise<OrderDetails> {
+  const order = await orderQueries.findById(orderId);
+  if (!order) throw new OrderNotFound();
+  return order;
 }

@@ -1,14 +1,14 @@
+import type { OrderDetails } from '@shop/domain/ordering/order-queries';
 import { OrderNotFound } from '@shop/domain/shared/errors';
-import { findUserOrder, type OrderRow } from '../../infrastructure/db/order.repository';
-import type { Db } from '../../infrastructure/db/transactions';
+import type { OrderingDeps } from './deps';
 
 /** One of the shopper's orders; another shopper's order does not exist for them. */
 export async function getOrder(
-  { db }: { db: Db },
+  { orderQueries }: Pick<OrderingDeps, 'orderQueries'>,
   userId: string,
   orderId: string,
-): Promise<OrderRow> {
-  const order = await findUserOrder(db, userId, orderId);
+): Promise<OrderDetails> {
+  const order = await orderQueries.findForUser(userId, orderId);
   if (!order) throw new OrderNotFound();
   return order;
 }

@@ -1,7 +1,10 @@
-import { findUserOrders, type OrderRow } from '../../infrastructure/db/order.repository';
-import type { Db } from '../../infrastructure/db/transactions';
+import type { OrderDetails } from '@shop/domain/ordering/order-queries';
+import type { OrderingDeps } from './deps';
 
 /** The shopper's own orders, newest first. */
-export async function listOrders({ db }: { db: Db }, userId: string): Promise<OrderRow[]> {
-  return findUserOrders(db, userId);
+export async function listOrders(
+  { orderQueries }: Pick<OrderingDeps, 'orderQueries'>,
+  userId: string,
+): Promise<OrderDetails[]> {
+  return orderQueries.listForUser(userId);
 }

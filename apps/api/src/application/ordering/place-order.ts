@@ -1,9 +1,7 @@
 import type { PlaceOrderInput } from '@shop/contract/orders';
 import { IdempotencyKeyTaken } from '@shop/domain/ordering/order-repository';
+import type { OrderDetails } from '@shop/domain/ordering/order-queries';
 import { InvalidRequest } from '@shop/domain/shared/errors';
-import { findCartLines } from '../../infrastructure/db/cart.repository';
-import { findOrderByKey, type OrderRow } from '../../infrastructure/db/order.repository';
-import type { Db } from '../../infrastructure/db/transactions';
 import type { Log } from '../log';
 import type { CheckoutSettings } from './checkout-settings';
 import type { OrderingDeps } from './deps';
@@ -12,7 +10,6 @@ import { reserveOrder } from './reserve-order';
 import { settlePayment } from './settle-payment';
 
 export interface PlaceOrderDeps {
-  db: Db;
   log: Log;
   checkout: CheckoutSettings;
   ordering: OrderingDeps;
@@ -28,14 +25,11 @@ export async function placeOrder(
   deps: PlaceOrderDeps,
   userId: string,
   input: PlaceOrderInput,
-): Promise<OrderRow> {
-  const { db } = deps;
-  const cart = (await findCartLines(db, { userId })).map((line) => ({
-    productId: line.product.id,
-    quantity: line.quantity,
-  }));
+): Promise<OrderDetails> {
+  const { orderQueries, carts } = deps.ordering;
+  const cart = (await carts.findByOwner({ userId }))?.lines ?? [];
   const address = input.shippingAddress;
-  const earlier = await findOrderByKey(db, userId, input.idempotencyKey);
+  const earlier = await orderQueries.findByKey(userId, input.idempotencyKey);
   if (earlier) return replayCheckout(deps, earlier, cart, address);
   if (cart.length === 0) throw new InvalidRequest('Your cart is empty');
 
@@ -45,7 +39,7 @@ export async function placeOrder(
   } catch (error) {
     // A simultaneous attempt with this key got in first: answer as it does.
     if (!(error instanceof IdempotencyKeyTaken)) throw error;
-    const winner = await findOrderByKey(db, userId, input.idempotencyKey);
+    const winner = await orderQueries.findByKey(userId, input.idempotencyKey);
     if (!winner) throw error;
     return replayCheckout(deps, winner, cart, address);
   }

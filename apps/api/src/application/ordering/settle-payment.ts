@@ -1,18 +1,15 @@
 import { settledRefusal, type Settled } from '@shop/domain/ordering/checkout-outcome';
 import { Charge } from '@shop/domain/payment/charge';
+import type { OrderDetails } from '@shop/domain/ordering/order-queries';
+import { OrderNotFound } from '@shop/domain/shared/errors';
 import type { DomainEvent } from '@shop/domain/shared/events';
-import { emptyCart } from '../../infrastructure/db/cart.repository';
-import { getOrderById, type OrderRow } from '../../infrastructure/db/order.repository';
-import type { Db, Tx } from '../../infrastructure/db/transactions';
-import type { ChargeResult } from '../../infrastructure/payment/card-gateway';
 import type { Log } from '../log';
-import type { CheckoutSettings } from './checkout-settings';
+import type { ChargeResult, CheckoutSettings } from './checkout-settings';
 import type { OrderingDeps } from './deps';
 import { releaseFailedCheckout } from './release-failed-checkout';
 import { releaseOrderStock } from './release-order-stock';
 
 interface SettleDeps {
-  db: Db;
   log: Log;
   checkout: Pick<CheckoutSettings, 'charge' | 'beforeSettle'>;
   ordering: OrderingDeps;
@@ -27,7 +24,7 @@ export async function settlePayment(
   orderId: string,
   userId: string,
   cardNumber: string,
-): Promise<OrderRow> {
+): Promise<OrderDetails> {
   let charge: ChargeResult;
   try {
     charge = await deps.checkout.charge(cardNumber);
@@ -47,12 +44,19 @@ export async function settlePayment(
   } catch (error) {
     const before = await releaseFailedCheckout(deps, orderId, charge, error);
     // The last attempt committed after all (its answer was lost): the order is paid.
-    if (before === 'PAID') return getOrderById(deps.db, orderId);
+    if (before === 'PAID') return settledOrder(deps, orderId);
     throw error;
   }
   const refusal = settledRefusal(settled, charge.outcome);
   if (refusal) throw refusal;
-  return getOrderById(deps.db, orderId);
+  return settledOrder(deps, orderId);
+}
+
+/** The order as checkout answers it, once settled. */
+async function settledOrder({ ordering }: SettleDeps, orderId: string): Promise<OrderDetails> {
+  const order = await ordering.orderQueries.findById(orderId);
+  if (!order) throw new OrderNotFound();
+  return order;
 }
 
 interface SettleResult {
@@ -94,9 +98,11 @@ async function settleCharge(
     if (answer.approved) {
       order.markPaid(answer, at);
       await ordering.orders.save(tx, order);
-      // The cart still lives in stage 2's repository (the shopping context owns it).
-      await emptyCart(tx as unknown as Tx, userId);
-      return { settled: 'paid', events: order.pullEvents() };
+      // What was bought leaves the shopper's cart in the same transaction.
+      const cart = await ordering.carts.findForUpdate({ userId }, tx);
+      cart?.checkOut(orderId, at);
+      if (cart) await ordering.carts.save(cart, tx);
+      return { settled: 'paid', events: [...order.pullEvents(), ...(cart?.pullEvents() ?? [])] };
     }
     order.declinePayment(at);
     await ordering.orders.save(tx, order);

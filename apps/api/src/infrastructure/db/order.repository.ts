@@ -3,6 +3,7 @@
  * row lock (`lockOrder`), so concurrent moves on one order take turns and re-read its status.
  */
 import type { OrderStatus, Prisma, StatusChangeReason } from '@shop/db/client';
+import type { OrderQueries } from '@shop/domain/ordering/order-queries';
 import type { Db, Tx } from './transactions';
 
 const orderSelect = {
@@ -111,4 +112,15 @@ export async function findOrderLines(
   orderId: string,
 ): Promise<{ productId: string; quantity: number }[]> {
   return tx.orderLine.findMany({ where: { orderId }, select: { productId: true, quantity: true } });
+}
+
+/** The read side of orders over Prisma: rows are the domain's `OrderDetails` as they are. */
+export function createOrderQueries(db: Db): OrderQueries {
+  return {
+    findById: (id) => db.order.findUnique({ where: { id }, select: orderSelect }),
+    findForUser: (userId, id) => findUserOrder(db, userId, id),
+    findByKey: (userId, idempotencyKey) => findOrderByKey(db, userId, idempotencyKey),
+    listForUser: (userId) => findUserOrders(db, userId),
+    list: (filter) => findOrders(db, filter),
+  };
 }

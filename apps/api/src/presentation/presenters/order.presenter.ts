@@ -1,8 +1,8 @@
-import type { OrderRow } from '../../infrastructure/db/order.repository';
+import type { OrderDetails } from '@shop/domain/ordering/order-queries';
 import { adminActionsFor, shopperActionsFor } from '@shop/domain/ordering/order-status';
 import { money } from './product.presenter';
 
-export function orderView(order: OrderRow) {
+export function orderView(order: OrderDetails) {
   const currency = order.currency.trim();
   return {
     id: order.id,
@@ -37,7 +37,7 @@ export function orderView(order: OrderRow) {
 export type OrderView = ReturnType<typeof orderView>;
 
 /** The back office also sees who ordered, and its own actions instead of the shopper's. */
-export function adminOrderView(order: OrderRow) {
+export function adminOrderView(order: OrderDetails) {
   return {
     ...orderView(order),
     allowedActions: adminActionsFor(order.status),

@@ -12,17 +12,17 @@ export const adminRouter = router({
     list: adminProcedure
       .input(adminOrdersListInput)
       .query(async ({ ctx, input }) =>
-        (await listAllOrders({ db: ctx.db }, input.status)).map(adminOrderView),
+        (await listAllOrders(ctx.ordering, input.status)).map(adminOrderView),
       ),
 
     ship: adminProcedure.input(orderIdInput).mutation(async ({ ctx, input }) => {
       await shipOrder(ctx.ordering, ctx.user.id, input.id);
-      return adminOrderView(await getAnyOrder({ db: ctx.db }, input.id));
+      return adminOrderView(await getAnyOrder(ctx.ordering, input.id));
     }),
 
     deliver: adminProcedure.input(orderIdInput).mutation(async ({ ctx, input }) => {
       await deliverOrder(ctx.ordering, ctx.user.id, input.id);
-      return adminOrderView(await getAnyOrder({ db: ctx.db }, input.id));
+      return adminOrderView(await getAnyOrder(ctx.ordering, input.id));
     }),
   }),
 });

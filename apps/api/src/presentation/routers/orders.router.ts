@@ -13,17 +13,17 @@ export const ordersRouter = router({
   }),
 
   list: protectedProcedure.query(async ({ ctx }) =>
-    (await listOrders({ db: ctx.db }, ctx.user.id)).map(orderView),
+    (await listOrders(ctx.ordering, ctx.user.id)).map(orderView),
   ),
 
   get: protectedProcedure
     .input(orderIdInput)
     .query(async ({ ctx, input }) =>
-      orderView(await getOrder({ db: ctx.db }, ctx.user.id, input.id)),
+      orderView(await getOrder(ctx.ordering, ctx.user.id, input.id)),
     ),
 
   cancel: protectedProcedure.input(orderIdInput).mutation(async ({ ctx, input }) => {
     await cancelOrder(ctx.ordering, ctx.user.id, input.id);
-    return orderView(await getOrder({ db: ctx.db }, ctx.user.id, input.id));
+    return orderView(await getOrder(ctx.ordering, ctx.user.id, input.id));
   }),
 });
