@@ -63,6 +63,15 @@ module.exports = {
       to: { path: layer('presentation') },
     },
     {
+      name: 'application-not-to-infrastructure',
+      severity: 'error',
+      comment:
+        "Stage 3 turns the arrow around: use cases depend on the domain's repository interfaces and ports, " +
+        'never on the Prisma code that implements them. Only the composition root (main.ts, testing.ts) knows both sides.',
+      from: { path: layer('application') },
+      to: { path: layer('infrastructure') },
+    },
+    {
       name: 'domain-not-to-other-layers',
       severity: 'error',
       comment:
