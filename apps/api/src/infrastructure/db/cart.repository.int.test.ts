@@ -8,7 +8,7 @@ import { createPrismaClient, type PrismaClient } from '@shop/db/client';
 import { createTestDatabase, type TestDatabase } from '@shop/db/testing';
 import { Quantity } from '@shop/domain/shopping/quantity';
 import type { CartOwner } from '@shop/domain/shopping/cart';
-import { createCartRepository, emptyCart, findCartLines } from './cart.repository';
+import { createCartRepository } from './cart.repository';
 import { createUnitOfWork } from './unit-of-work';
 
 let database: TestDatabase;
@@ -52,9 +52,9 @@ async function account(): Promise<string> {
   return (await db.user.create({ data: { name: 'Shopper', email, passwordHash: 'x' } })).id;
 }
 
-const quantities = async (owner: Parameters<typeof findCartLines>[1]) =>
+const quantities = async (owner: CartOwner) =>
   Object.fromEntries(
-    (await findCartLines(db, owner)).map((line) => [line.product.id, line.quantity]),
+    ((await carts.findByOwner(owner))?.lines ?? []).map((line) => [line.productId, line.quantity]),
   );
 
 const at = new Date('2026-12-02T06:00:00.000Z');
@@ -105,12 +105,16 @@ describe('a cart held under its row lock', () => {
   });
 });
 
-describe('emptyCart', () => {
-  it('takes every line out of the account cart inside a transaction', async () => {
+describe('checking out', () => {
+  it('saves the emptied cart: every line of the account cart is gone', async () => {
     const productId = await product(5);
     const userId = await account();
     await add({ userId }, productId, 2, 5);
-    await db.$transaction((tx) => emptyCart(tx, userId));
-    expect(await findCartLines(db, { userId })).toEqual([]);
+    await unitOfWork(async (tx) => {
+      const cart = await carts.findForUpdate({ userId }, tx);
+      cart?.checkOut(randomUUID(), at);
+      if (cart) await carts.save(cart, tx);
+    });
+    expect(await quantities({ userId })).toEqual({});
   });
 });

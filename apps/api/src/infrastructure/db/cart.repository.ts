@@ -1,43 +1,19 @@
 /**
  * Carts and their lines. Changes go through `createCartRepository`, which holds the cart's row
  * lock, so simultaneous adds and log-ins neither lose nor double a quantity (see the concurrency
- * tests); ordering's reads and its emptying of the cart after payment are plain statements.
+ * tests). Checkout reads the cart and empties it after payment through the same repository.
  */
 import { randomUUID } from 'node:crypto';
 import { Cart, type CartOwner } from '@shop/domain/shopping/cart';
 import type { CartRepository } from '@shop/domain/shopping/cart-repository';
 import type { Tx as DomainTx } from '@shop/domain/shared/unit-of-work';
 import type { Db, Tx } from './transactions';
-import { productSelect, type ProductRow } from './product.repository';
 import { prismaTx } from './unit-of-work';
 
 export type { CartOwner };
 
-export interface CartLineRow {
-  quantity: number;
-  product: ProductRow;
-}
-
 const cartWhere = (owner: CartOwner) =>
   'userId' in owner ? { userId: owner.userId } : { guestTokenHash: owner.guestTokenHash };
-
-/** The owner's lines, oldest first; none when the owner has no cart yet. */
-export async function findCartLines(db: Db | Tx, owner: CartOwner): Promise<CartLineRow[]> {
-  const cart = await db.cart.findUnique({
-    where: cartWhere(owner),
-    select: {
-      items: {
-        orderBy: { addedAt: 'asc' },
-        select: { quantity: true, product: { select: productSelect } },
-      },
-    },
-  });
-  return cart?.items ?? [];
-}
-
-export async function emptyCart(tx: Tx, userId: string): Promise<void> {
-  await tx.cartItem.deleteMany({ where: { cart: { userId } } });
-}
 
 /**
  * Carts over Prisma. A change loads the cart under a row lock on its `Cart` row (SELECT … FOR

@@ -1,8 +1,8 @@
 /**
- * Orders with their lines, status history and payments. Status changes happen under the order's
- * row lock (`lockOrder`), so concurrent moves on one order take turns and re-read its status.
+ * The read side of orders: each with its lines, status history, payments and who ordered, as the
+ * domain's `OrderQueries` promise them. Changes go through order-aggregate.repository.ts.
  */
-import type { OrderStatus, Prisma, StatusChangeReason } from '@shop/db/client';
+import type { OrderStatus, Prisma } from '@shop/db/client';
 import type { OrderQueries } from '@shop/domain/ordering/order-queries';
 import type { Db, Tx } from './transactions';
 
@@ -76,42 +76,6 @@ export async function findOrders(
     take: limit,
     select: orderSelect,
   });
-}
-
-/** What a status change needs to know about the order, read under its row lock. */
-export interface LockedOrder {
-  userId: string;
-  status: OrderStatus;
-  totalAmount: number;
-  currency: string;
-}
-
-/** SELECT … FOR UPDATE: held until the transaction ends. Undefined when there is no such order. */
-export async function lockOrder(tx: Tx, id: string): Promise<LockedOrder | undefined> {
-  const rows = await tx.$queryRaw<LockedOrder[]>`
-    SELECT "userId", "status", "totalAmount", "currency" FROM "Order"
-    WHERE "id" = ${id}::uuid FOR UPDATE`;
-  return rows[0];
-}
-
-/** Moves the order to `status` and appends the change, with why when no person caused it. */
-export async function changeStatus(
-  tx: Tx,
-  orderId: string,
-  change: { status: OrderStatus; at: Date; reason?: StatusChangeReason | null },
-): Promise<void> {
-  await tx.order.update({ where: { id: orderId }, data: { status: change.status } });
-  await tx.orderStatusChange.create({
-    data: { orderId, status: change.status, reason: change.reason ?? null, at: change.at },
-  });
-}
-
-/** The units each line took, to give them back. */
-export async function findOrderLines(
-  tx: Tx,
-  orderId: string,
-): Promise<{ productId: string; quantity: number }[]> {
-  return tx.orderLine.findMany({ where: { orderId }, select: { productId: true, quantity: true } });
 }
 
 /** The read side of orders over Prisma: rows are the domain's `OrderDetails` as they are. */
