@@ -6,7 +6,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import type { CookieJar } from './http/cookies';
 import type { Db } from '../infrastructure/db/transactions';
-import { silentLogger, type Logger } from '../infrastructure/log';
+import { silentLog, type Log } from '../application/log';
 import { defaultAuthSettings, type AuthSettings } from '../application/identity/auth-settings';
 import { resolveSession } from '../application/identity/resolve-session';
 import type { IdentityDeps, IdentityPorts } from '../application/identity/deps';
@@ -42,7 +42,7 @@ export interface CreateContextOptions {
   request?: RequestInfo | null;
   allowedOrigins?: readonly string[];
   /** The request's logger (bound to its request id); silent when omitted. */
-  log?: Logger;
+  log?: Log;
   /** Checkout's card processor and patience; the ports' processor and `defaultCheckoutSettings` when omitted. */
   checkout?: Partial<CheckoutSettings>;
   /** Log-in/sign-up limits and the session idle timeout; `defaultAuthSettings` when omitted. */
@@ -64,9 +64,9 @@ export async function createContext(opts: CreateContextOptions) {
     // Clearing is safe only when nothing live was presented: it deletes our own cookie.
     clearSessionCookie(opts.cookies);
   }
-  const shopping: ShoppingDeps = { ...opts.shopping, log: opts.log ?? silentLogger };
-  const identity: IdentityDeps = { ...opts.identity, log: opts.log ?? silentLogger };
-  const ordering: OrderingDeps = { ...orderingPorts, log: opts.log ?? silentLogger };
+  const shopping: ShoppingDeps = { ...opts.shopping, log: opts.log ?? silentLog };
+  const identity: IdentityDeps = { ...opts.identity, log: opts.log ?? silentLog };
+  const ordering: OrderingDeps = { ...orderingPorts, log: opts.log ?? silentLog };
   return {
     db: opts.db,
     ordering,
@@ -76,7 +76,7 @@ export async function createContext(opts: CreateContextOptions) {
     cookies: opts.cookies,
     request: opts.request ?? null,
     allowedOrigins: opts.allowedOrigins ?? [],
-    log: opts.log ?? silentLogger,
+    log: opts.log ?? silentLog,
     checkout,
     auth,
     session,
