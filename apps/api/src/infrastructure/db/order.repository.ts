@@ -42,11 +42,6 @@ export async function findOrderByKey(
   });
 }
 
-/** An order known to exist (this process just wrote it). */
-export async function getOrderById(db: Db | Tx, id: string): Promise<OrderRow> {
-  return db.order.findUniqueOrThrow({ where: { id }, select: orderSelect });
-}
-
 /** The order only if it is this user's. */
 export async function findUserOrder(
   db: Db | Tx,
