@@ -10,7 +10,8 @@ import type { Prisma } from '@shop/db/client';
 import { hasPrismaCode, type Db, type Tx } from './transactions';
 import { prismaTx } from './unit-of-work';
 
-const aggregateSelect = {
+/** Every column the `Order` aggregate is rebuilt from (the read side adds who ordered). */
+export const aggregateSelect = {
   id: true,
   userId: true,
   status: true,

@@ -4,27 +4,11 @@
  */
 import type { OrderStatus, Prisma } from '@shop/db/client';
 import type { OrderQueries } from '@shop/domain/ordering/order-queries';
+import { aggregateSelect } from './order-aggregate.repository';
 import type { Db, Tx } from './transactions';
 
 const orderSelect = {
-  id: true,
-  userId: true,
-  status: true,
-  createdAt: true,
-  totalAmount: true,
-  currency: true,
-  requestHash: true,
-  shipFullName: true,
-  shipAddress: true,
-  shipCity: true,
-  shipPostalCode: true,
-  shipCountry: true,
-  lines: {
-    orderBy: { name: 'asc' },
-    select: { productId: true, name: true, unitPrice: true, quantity: true, lineTotal: true },
-  },
-  history: { orderBy: { at: 'asc' }, select: { status: true, at: true, reason: true } },
-  payments: { select: { kind: true, outcome: true } },
+  ...aggregateSelect,
   user: { select: { name: true, email: true } },
 } satisfies Prisma.OrderSelect;
 
