@@ -10,6 +10,13 @@ export const orderStatuses = [
 ] as const;
 export type OrderStatus = (typeof orderStatuses)[number];
 
+/** How long a checkout attempt's idempotency key is, after trimming (IdempotencyKey checks the same). */
+export const idempotencyKeyLength = { min: 8, max: 100 } as const;
+
+/** A country is its ISO 3166-1 alpha-2 code, upper-cased (ShippingAddress checks the same). */
+export const countryCode = /^[A-Z]{2}$/;
+export const countryCodeMessage = 'Use a two-letter country code, e.g. KR';
+
 const digitsOnly = (s: string) => s.replace(/[\s-]/g, '');
 
 /** Luhn checksum over a string of digits. */
@@ -42,10 +49,7 @@ export const shippingAddress = z.object({
     .min(2, 'Postal code is required')
     .max(12)
     .regex(/^[A-Za-z0-9][A-Za-z0-9 -]*$/, 'Enter a valid postal code'),
-  country: text()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z]{2}$/, 'Use a two-letter country code, e.g. KR'),
+  country: text().trim().toUpperCase().regex(countryCode, countryCodeMessage),
 });
 export type ShippingAddress = z.infer<typeof shippingAddress>;
 
@@ -69,7 +73,7 @@ export const payment = z.object({
 export type Payment = z.infer<typeof payment>;
 
 export const placeOrderInput = z.object({
-  idempotencyKey: text().trim().min(8).max(100),
+  idempotencyKey: text().trim().min(idempotencyKeyLength.min).max(idempotencyKeyLength.max),
   shippingAddress,
   payment,
 });

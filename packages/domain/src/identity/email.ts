@@ -1,15 +1,19 @@
+import { email } from '@shop/contract/auth';
 import { InvalidRequest } from '../shared/errors';
 
-/** An account's email: trimmed and lower-cased, so one address is one account however it is typed. */
+/**
+ * An account's email: trimmed and lower-cased, so one address is one account however it is typed.
+ * Valid by the contract's `email` schema, the one rule the sign-up form and the API check.
+ */
 export class Email {
   private constructor(readonly value: string) {}
 
   static of(raw: string): Email {
-    const value = raw.trim().toLowerCase();
-    if (value.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) {
-      throw new InvalidRequest('Enter a valid email address');
+    const parsed = email.safeParse(raw);
+    if (!parsed.success) {
+      throw new InvalidRequest(parsed.error.issues.map((issue) => issue.message).join('; '));
     }
-    return new Email(value);
+    return new Email(parsed.data);
   }
 
   equals(other: Email): boolean {

@@ -1,4 +1,7 @@
+import { idempotencyKeyLength } from '@shop/contract/orders';
 import { InvalidRequest } from '../shared/errors';
+
+const { min, max } = idempotencyKeyLength;
 
 /** One checkout attempt's name, chosen by the client: a retry with the same key is the same attempt. */
 export class IdempotencyKey {
@@ -6,8 +9,8 @@ export class IdempotencyKey {
 
   static of(raw: string): IdempotencyKey {
     const value = raw.trim();
-    if (value.length < 8 || value.length > 100) {
-      throw new InvalidRequest('An idempotency key is 8 to 100 characters long');
+    if (value.length < min || value.length > max) {
+      throw new InvalidRequest(`An idempotency key is ${min} to ${max} characters long`);
     }
     return new IdempotencyKey(value);
   }

@@ -1,6 +1,8 @@
+import type { OrderStatus } from '@shop/contract/orders';
 import { TransitionNotAllowed } from '@shop/domain/shared/errors';
 
-export type OrderStatus = 'PENDING_PAYMENT' | 'PAID' | 'SHIPPED' | 'DELIVERED' | 'CANCELLED';
+/** The statuses are the contract's `orderStatuses`; the tables below must name every one. */
+export type { OrderStatus };
 
 /** Why a status changed when no person asked for it. */
 export type StatusChangeReason = 'EXPIRED' | 'PAYMENT_FAILED';

@@ -1,3 +1,4 @@
+import { countryCode, countryCodeMessage } from '@shop/contract/orders';
 import { InvalidRequest } from '../shared/errors';
 
 export interface ShippingAddressFields {
@@ -29,8 +30,8 @@ export class ShippingAddress implements ShippingAddressFields {
     if (!fullName || !address || !city || !postalCode) {
       throw new InvalidRequest('A shipping address needs a name, street, city and postal code');
     }
-    if (!/^[A-Z]{2}$/.test(country)) {
-      throw new InvalidRequest('Use a two-letter country code, e.g. KR');
+    if (!countryCode.test(country)) {
+      throw new InvalidRequest(countryCodeMessage);
     }
     return new ShippingAddress(fullName, address, city, postalCode, country);
   }

@@ -1,3 +1,4 @@
+import { countryCodeMessage, idempotencyKeyLength, placeOrderInput } from '@shop/contract/orders';
 import { describe, expect, it } from 'vitest';
 import { InvalidRequest } from '../shared/errors';
 import { IdempotencyKey } from './idempotency-key';
@@ -9,6 +10,17 @@ describe('IdempotencyKey', () => {
     expect(IdempotencyKey.of('checkout-1').equals(IdempotencyKey.of('checkout-1'))).toBe(true);
     expect(() => IdempotencyKey.of('short')).toThrow(InvalidRequest);
     expect(() => IdempotencyKey.of('x'.repeat(101))).toThrow(InvalidRequest);
+  });
+
+  it('has the contract’s length limits', () => {
+    const { min, max } = idempotencyKeyLength;
+    const keyField = placeOrderInput.shape.idempotencyKey;
+    for (const length of [min - 1, min, max, max + 1]) {
+      const key = 'k'.repeat(length);
+      const valid = keyField.safeParse(key).success;
+      if (valid) expect(IdempotencyKey.of(key).value).toBe(key);
+      else expect(() => IdempotencyKey.of(key)).toThrow(`${min} to ${max} characters`);
+    }
   });
 });
 
@@ -31,5 +43,9 @@ describe('ShippingAddress', () => {
   it('refuses a missing part or a country that is not two letters', () => {
     expect(() => ShippingAddress.of({ ...fields, city: ' ' })).toThrow(InvalidRequest);
     expect(() => ShippingAddress.of({ ...fields, country: 'KOR' })).toThrow(InvalidRequest);
+  });
+
+  it('refuses a country with the contract’s message', () => {
+    expect(() => ShippingAddress.of({ ...fields, country: 'K1' })).toThrow(countryCodeMessage);
   });
 });

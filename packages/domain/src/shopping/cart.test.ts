@@ -58,14 +58,14 @@ describe('adding to a cart', () => {
 describe('changing a line', () => {
   it('sets the quantity, capped at stock, and records CartItemChanged', () => {
     const cart = cartOf([mug, 2]);
-    cart.changeQuantity(mug, 7, 5, at);
+    cart.changeQuantity(mug, Quantity.of(7), 5, at);
     expect(cart.quantityOf(mug)).toBe(5);
     expect(cart.pullEvents().map((event) => event.type)).toEqual(['CartItemChanged']);
   });
 
-  it('takes the line out at quantity 0', () => {
+  it('takes the line out with remove', () => {
     const cart = cartOf([mug, 2], [tea, 1]);
-    cart.changeQuantity(mug, 0, 5, at);
+    cart.remove(mug, at);
     expect(cart.lines).toEqual([{ productId: tea, quantity: 1 }]);
     expect(cart.pullEvents().map((event) => event.type)).toEqual(['CartItemRemoved']);
   });

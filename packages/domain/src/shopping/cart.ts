@@ -81,14 +81,10 @@ export class Cart extends AggregateRoot<ShoppingEvent> {
     );
   }
 
-  /** Sets the line to `quantity`, capped at what it may hold now; 0 takes the line out. */
-  changeQuantity(productId: string, quantity: number, stockOnHand: number, at: Date): void {
-    if (quantity === 0) {
-      this.remove(productId, at);
-      return;
-    }
+  /** Sets the line to `quantity`, capped at what it may hold now; `remove` takes a line out. */
+  changeQuantity(productId: string, quantity: Quantity, stockOnHand: number, at: Date): void {
     if (isSoldOut(stockOnHand)) throw new OutOfStock('Sold out');
-    const next = Math.min(quantity, lineMaxQuantity(stockOnHand));
+    const next = Math.min(quantity.value, lineMaxQuantity(stockOnHand));
     this.#lines.set(productId, next);
     this.record(cartItemChanged({ cartId: this.id, productId, quantity: next }, at));
   }

@@ -1,4 +1,5 @@
 import type { CartOwner } from '@shop/domain/shopping/cart';
+import { Quantity } from '@shop/domain/shopping/quantity';
 import { changeCart, contentsOf, type CartContentsLine, type ShoppingDeps } from './deps';
 import { removeFromCart } from './remove-from-cart';
 import { stockOf } from './stock';
@@ -11,10 +12,11 @@ export async function updateCartLine(
   quantity: number,
 ): Promise<CartContentsLine[]> {
   if (quantity === 0) return removeFromCart(deps, owner, productId);
+  const units = Quantity.of(quantity);
   const cart = await changeCart(deps, async (tx, at) => {
     const stock = await stockOf(deps, productId, tx);
     const cart = await deps.carts.findOrOpenForUpdate(owner, tx);
-    cart.changeQuantity(productId, quantity, stock, at);
+    cart.changeQuantity(productId, units, stock, at);
     await deps.carts.save(cart, tx);
     return cart;
   });
