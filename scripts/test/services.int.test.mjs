@@ -100,12 +100,20 @@ describe('a private PostgreSQL server', () => {
         const stat = lstatSync(folder);
         expect(stat.mode & 0o777).toBe(0o700);
         expect(stat.uid).toBe(await serverUid());
-        // Another OS user gets nowhere: the socket's folder is closed to it.
-        const other = await capture('runuser', [
-          ...['-u', 'nobody', '--', process.execPath, '-e'],
-          `new (require('pg').Client)(${JSON.stringify(first.url)}).connect()
-             .then(() => process.exit(0), (e) => { console.error(e.code); process.exit(3); })`,
-        ]);
+        // Another OS user gets nowhere: the socket's folder is closed to it. The child uses only
+        // node:net and starts in /, so it runs wherever the checkout lives (even where nobody
+        // cannot read its node_modules) and fails for the reason under test alone.
+        const socket = path.join(folder, `.s.PGSQL.${new URL(first.url).port}`);
+        const other = await capture(
+          'runuser',
+          [
+            ...['-u', 'nobody', '--', process.execPath, '-e'],
+            `require('node:net').connect(${JSON.stringify(socket)})
+               .on('connect', () => process.exit(0))
+               .on('error', (e) => { console.error(e.code); process.exit(3); })`,
+          ],
+          { cwd: '/' },
+        );
         expect(other.code).toBe(3);
         expect(other.stderr).toContain('EACCES');
       } finally {
