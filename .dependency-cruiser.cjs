@@ -1,8 +1,10 @@
-// The API's layer rule, checked in `npm run lint`. Each rule's comment is what a failing check teaches;
-// the why is in stages/02-layered.md and docs/decisions/006-layers.md.
+// The domain package's boundary and the API's layer rule, checked in `npm run lint`. Each rule's
+// comment is what a failing check teaches; the why is in stages/03-ddd.md, docs/decisions/006-layers.md
+// and docs/decisions/007-domain-package.md. The model lives in packages/domain, so apps/api/src has
+// three layers: presentation, application and infrastructure.
 const api = '^apps/api/src/';
 const layer = (name) => `${api}${name}/`;
-const layers = ['presentation', 'application', 'domain', 'infrastructure'];
+const layers = ['presentation', 'application', 'infrastructure'];
 const testFile = '\\.(int\\.)?test\\.ts$';
 /** The composition root: wires the layers for a process (main.ts) or for in-process tests (testing.ts). */
 const root = `${api}(main|env|testing)(\\.test)?\\.ts$`;
@@ -40,17 +42,12 @@ module.exports = {
       severity: 'error',
       comment:
         'A bounded context refers to another by id and published types only: it may import the other ' +
-        "context's events (*-events.ts) and ids (ids.ts), and the shared kernel, never its aggregates " +
-        'or rules — so each context can change, and later move out, on its own.',
+        "context's events (*-events.ts) and the shared kernel, never its aggregates or rules — so each " +
+        'context can change, and later move out, on its own.',
       from: { path: '^packages/domain/src/([^/]+)/' },
       to: {
         path: '^packages/domain/src/[^/]+/',
-        pathNot: [
-          '^packages/domain/src/$1/',
-          '^packages/domain/src/shared/',
-          '-events\\.ts$',
-          '/ids\\.ts$',
-        ],
+        pathNot: ['^packages/domain/src/$1/', '^packages/domain/src/shared/', '-events\\.ts$'],
       },
     },
     {
@@ -72,23 +69,13 @@ module.exports = {
       to: { path: layer('infrastructure') },
     },
     {
-      name: 'domain-not-to-other-layers',
-      severity: 'error',
-      comment:
-        'The domain layer holds the shop rules as plain functions and types with no I/O. It receives ' +
-        'data as arguments, so it imports no other layer: not presentation, not application, and not ' +
-        'infrastructure (no repositories, no clock, no hashing).',
-      from: { path: layer('domain') },
-      to: { path: `${api}(presentation|application|infrastructure)/` },
-    },
-    {
       name: 'infrastructure-not-upward',
       severity: 'error',
       comment:
-        'Layers depend only downward, and infrastructure is the bottom: repositories, the payment ' +
-        'gateway, hashing and the clock import nothing from presentation, application or domain.',
+        'Infrastructure implements the ports of packages/domain: repositories, the payment gateway, ' +
+        'hashing and the clock import the domain package, never presentation or application.',
       from: { path: layer('infrastructure') },
-      to: { path: `${api}(presentation|application|domain)/` },
+      to: { path: `${api}(presentation|application)/` },
     },
     {
       name: 'presentation-through-application',
@@ -134,9 +121,9 @@ module.exports = {
     {
       name: 'every-file-in-a-layer',
       severity: 'error',
-      comment: `Every file under apps/api/src lives in one of the four layer folders (${layers.join(
+      comment: `Every file under apps/api/src lives in one of the layer folders (${layers.join(
         ', ',
-      )}), except the composition root (main.ts, env.ts, testing.ts).`,
+      )}), except the composition root (main.ts, env.ts, testing.ts); the model belongs in packages/domain.`,
       from: {
         path: api,
         pathNot: [`${api}(${layers.join('|')})/`, root],

@@ -1,7 +1,7 @@
 // Folds a dependency-cruiser result into the API's layers: one node per layer (plus the composition
 // root), one arrow per pair of layers that import each other, counted.
 const api = 'apps/api/src/';
-const layers = ['presentation', 'application', 'domain', 'infrastructure'];
+const layers = ['presentation', 'application', 'infrastructure'];
 
 /**
  * The layer a file belongs to ("root" for main/env/testing), or the two technologies whose place the
@@ -21,7 +21,6 @@ const ids = {
   root: 'root',
   presentation: 'presentation',
   application: 'application',
-  domain: 'domain',
   infrastructure: 'infrastructure',
   'outside a layer': 'outside',
   database: 'database',
@@ -32,7 +31,6 @@ const labels = {
   root: 'composition root<br/>main.ts · env.ts · testing.ts',
   presentation: 'presentation<br/>routers · presenters · tRPC · HTTP',
   application: 'application<br/>one use case per file',
-  domain: 'domain<br/>rules, no I/O',
   infrastructure: 'infrastructure<br/>Prisma repositories · payment · argon2 · clock · log',
   'outside a layer': 'outside the layers',
   'domain package':

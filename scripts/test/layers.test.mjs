@@ -60,7 +60,7 @@ describe('the layer check', () => {
     expect(stdout).toMatch(new RegExp(`trpc-only-in-presentation: ${from} → node_modules/@trpc/`));
   }, 60_000);
 
-  it('refuses a file outside the four layers', async () => {
+  it('refuses a file outside the three layers', async () => {
     const from = probe('zz-bite-probe.ts', "import { z } from 'zod';\nexport const probe = z;\n");
     const { code, stdout } = await cruise(from);
     expect(code).not.toBe(0);
@@ -117,14 +117,14 @@ describe('the layer graph', () => {
       modules: [
         module(
           'apps/api/src/application/a.ts',
-          ['apps/api/src/domain/x.ts', true],
-          ['apps/api/src/domain/y.ts', true],
+          ['apps/api/src/infrastructure/x.ts', true],
+          ['apps/api/src/infrastructure/y.ts', true],
         ),
-        module('apps/api/src/domain/x.ts', ['apps/api/src/application/a.ts', false]),
+        module('apps/api/src/infrastructure/x.ts', ['apps/api/src/application/a.ts', false]),
       ],
     });
-    expect(graph).toContain('application -->|2| domain');
-    expect(graph).toContain('domain -->|1| application');
+    expect(graph).toContain('application -->|2| infrastructure');
+    expect(graph).toContain('infrastructure -->|1| application');
     expect(graph).toContain('linkStyle 1 stroke:#d00');
   });
 });
