@@ -10,11 +10,14 @@ import { runMain } from './lib/lifecycle.mjs';
 import { binDir, repoRoot } from './lib/paths.mjs';
 import { capture } from './lib/processes.mjs';
 import { layerGraph } from './lib/layers.mjs';
+import { ensurePrismaClient } from './lib/preflight.mjs';
 
 const output = path.join(repoRoot, 'docs', 'architecture', 'api-layers.mmd');
 
 await runMain(async () => {
   parseCli({ usage: 'npm run arch:graph' });
+  // Without the generated client, the database package's imports would not resolve in the graph.
+  await ensurePrismaClient();
   const { code, stdout, stderr } = await capture(path.join(binDir, 'depcruise'), [
     'apps/api/src',
     'packages/domain/src',

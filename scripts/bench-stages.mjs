@@ -31,6 +31,7 @@ import { prepareStageCheckout } from './bench/worktrees.mjs';
 import { parseCli } from './lib/cli.mjs';
 import { withClient } from './lib/db.mjs';
 import { handleSignals, isShuttingDown, onCleanup, runCleanups } from './lib/lifecycle.mjs';
+import { ensurePrismaClient } from './lib/preflight.mjs';
 import { repoRoot } from './lib/paths.mjs';
 import { capture } from './lib/processes.mjs';
 import { listStageTags, tagStagesFromTrailers } from './lib/stages.mjs';
@@ -208,6 +209,9 @@ function catalogWarnings(stages) {
 
 async function main() {
   const startedAt = new Date().toISOString();
+  // The working tree is measured in place: its seed and API build need the generated client (the
+  // stage worktrees generate their own).
+  await ensurePrismaClient();
   const machine = await machineFacts();
   log(`bench:stages: ${summaryLine({ machine, settings })}; ${rounds} rounds`);
   const plan = await discoverStages();

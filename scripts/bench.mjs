@@ -19,6 +19,7 @@ import { allowedOrigin, buildScenarios } from './bench/scenarios.mjs';
 import { assertPortFree, startServer } from './bench/servers.mjs';
 import { openShoppers } from './bench/shoppers.mjs';
 import { handleSignals, isShuttingDown, onCleanup, runCleanups } from './lib/lifecycle.mjs';
+import { ensurePrismaClient } from './lib/preflight.mjs';
 
 const { values: flags } = parseArgs({
   options: {
@@ -119,6 +120,8 @@ async function runScenarios(scenarios) {
 
 async function main() {
   const startedAt = new Date().toISOString();
+  // The seed and the API build import the generated client, which a fresh clone does not have yet.
+  await ensurePrismaClient();
   const machine = await machineFacts();
   log(`bench: ${summaryLine({ machine, settings })}`);
   const portHint = 'pick other ports with --port <n> (uses n, n+1, n+2)';

@@ -6,9 +6,12 @@ import { step } from './lib/log.mjs';
 import { runMain } from './lib/lifecycle.mjs';
 import { lint } from './lib/lint.mjs';
 import { check } from './lib/pipeline.mjs';
+import { ensurePrismaClient } from './lib/preflight.mjs';
 
 await runMain(async () => {
   parseCli({ usage: 'npm run lint' });
+  // Typed lint rules read the generated client's types; a fresh clone does not have it yet.
+  await ensurePrismaClient();
   const result = await lint(check, step);
   if (!result.ok) process.exitCode = 1;
 });
