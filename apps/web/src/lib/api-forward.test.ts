@@ -91,6 +91,7 @@ describe('forwardToApi', () => {
         'cache-control': 'no-store',
         'retry-after': '30',
         'x-content-type-options': 'nosniff',
+        'x-request-id': 'req-42',
         'x-middleware-rewrite': 'http://127.0.0.1:4000/trpc/auth.logIn',
         location: 'http://127.0.0.1:4000/elsewhere',
         server: 'node',
@@ -119,6 +120,7 @@ describe('forwardToApi', () => {
       'cache-control': 'no-store',
       'retry-after': '30',
       'x-content-type-options': 'nosniff',
+      'x-request-id': 'req-42',
     });
   });
 

@@ -14,12 +14,13 @@ const procedurePath = /^[\w.,]+$/;
  * configuration, never from forwarded headers.
  */
 const requestHeaders = ['content-type', 'cookie', 'origin', 'sec-fetch-site'] as const;
-/** Down: Set-Cookie (every one of them) and these. */
+/** Down: Set-Cookie (every one of them) and these; `x-request-id` finds the API's log line. */
 const responseHeaders = [
   'content-type',
   'cache-control',
   'retry-after',
   'x-content-type-options',
+  'x-request-id',
 ] as const;
 
 export const apiUnreachableMessage = 'The shop is not reachable right now. Please try again.';
