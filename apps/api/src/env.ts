@@ -47,11 +47,15 @@ const envSchema = z.object({
   /** Password checks per email (log-in) and per account (password change) per window. */
   LOGIN_MAX_ATTEMPTS: positiveInt(defaultAuthLimits.logIn.max),
   LOGIN_WINDOW_MINUTES: positive(defaultAuthLimits.logIn.windowMinutes),
+  /** Password checks per email from all client addresses together, in the same window. */
+  LOGIN_MAX_PER_EMAIL: positiveInt(defaultAuthLimits.logInPerEmail.max),
   SIGNUP_MAX_PER_ADDRESS: positiveInt(defaultAuthLimits.signUp.max),
   SIGNUP_WINDOW_MINUTES: positive(defaultAuthLimits.signUp.windowMinutes),
   /** argon2 jobs at once, and how many may wait before callers are told the server is busy. */
   PASSWORD_HASH_CONCURRENCY: positiveInt(defaultQueueLimits.concurrency),
   PASSWORD_HASH_QUEUE: z.coerce.number().int().min(0).default(defaultQueueLimits.maxWaiting),
+  /** argon2 jobs one client address may have running or waiting at once. */
+  PASSWORD_HASH_PER_CLIENT: positiveInt(defaultQueueLimits.maxPerClient),
   /** Calls allowed in one batched tRPC request. */
   MAX_BATCH_SIZE: positiveInt(10),
   /** Days without use after which a session is refused (the absolute limit stays 30 days). */

@@ -22,6 +22,7 @@ function main(): void {
   configurePasswordQueue({
     concurrency: env.PASSWORD_HASH_CONCURRENCY,
     maxWaiting: env.PASSWORD_HASH_QUEUE,
+    maxPerClient: env.PASSWORD_HASH_PER_CLIENT,
   });
   const passwordLimit = { max: env.LOGIN_MAX_ATTEMPTS, windowMinutes: env.LOGIN_WINDOW_MINUTES };
   const events = new EventDispatcher();
@@ -39,6 +40,7 @@ function main(): void {
     maxBatchSize: env.MAX_BATCH_SIZE,
     auth: {
       logIn: passwordLimit,
+      logInPerEmail: { max: env.LOGIN_MAX_PER_EMAIL, windowMinutes: env.LOGIN_WINDOW_MINUTES },
       changePassword: passwordLimit,
       signUp: { max: env.SIGNUP_MAX_PER_ADDRESS, windowMinutes: env.SIGNUP_WINDOW_MINUTES },
       sessionIdleDays: env.SESSION_IDLE_DAYS,

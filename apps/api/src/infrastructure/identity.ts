@@ -6,7 +6,7 @@ import { createAttemptCounter } from './db/rate-limit.repository';
 import { createSessionRepository } from './db/session.repository';
 import { inTransaction, type Db } from './db/transactions';
 import { createAccountRepository } from './db/user.repository';
-import { argon2Hasher } from './security/passwords';
+import { argon2Hasher, argon2HasherFor } from './security/passwords';
 import { randomSessionTokens } from './security/tokens';
 
 export function createIdentityAdapters(db: Db) {
@@ -18,6 +18,7 @@ export function createIdentityAdapters(db: Db) {
     sessions: createSessionRepository(db),
     attempts: createAttemptCounter(db),
     hasher: argon2Hasher,
+    hasherFor: argon2HasherFor,
     tokens: randomSessionTokens,
     unitOfWork,
     clock,

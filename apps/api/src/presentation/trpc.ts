@@ -65,7 +65,12 @@ export async function createContext(opts: CreateContextOptions) {
     clearSessionCookie(opts.cookies);
   }
   const shopping: ShoppingDeps = { ...opts.shopping, log: opts.log ?? silentLog };
-  const identity: IdentityDeps = { ...opts.identity, log: opts.log ?? silentLog };
+  const clientAddress = opts.request?.clientAddress;
+  const identity: IdentityDeps = {
+    ...opts.identity,
+    ...(clientAddress ? { hasher: opts.identity.hasherFor(clientAddress) } : {}),
+    log: opts.log ?? silentLog,
+  };
   const ordering: OrderingDeps = { ...orderingPorts, log: opts.log ?? silentLog };
   return {
     db: opts.db,

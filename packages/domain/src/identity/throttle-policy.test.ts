@@ -24,9 +24,20 @@ describe('judging a counted attempt', () => {
     expect(refused('change-password')).toBe(
       'Too many password change attempts. Try again in 40 seconds.',
     );
+    expect(refused('log-in-any-address')).toBe(
+      'Too many log-in attempts for this email. Try again in 40 seconds.',
+    );
     expect(refused('sign-up')).toBe(
       'Too many sign-ups from your network. Try again in 40 seconds.',
     );
+  });
+});
+
+describe('the default log-in limits', () => {
+  it('cap one email over all addresses several times above one address', () => {
+    const { logIn, logInPerEmail } = defaultAuthLimits;
+    expect(logInPerEmail.max).toBeGreaterThanOrEqual(5 * logIn.max);
+    expect(logInPerEmail.windowMinutes).toBe(logIn.windowMinutes);
   });
 });
 

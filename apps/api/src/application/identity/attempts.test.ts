@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AttemptCounter } from '@shop/domain/identity/attempt-counter';
 import type { PasswordHasher } from '@shop/domain/identity/password-hasher';
 import { ServerBusy, TooManyAttempts } from '@shop/domain/shared/errors';
-import { countAttempt, countedHasher } from './attempts';
+import { countAttempt, countAttempts, countedHasher } from './attempts';
 
 /** Counters in memory, with a window that never ends. */
 function memoryCounter() {
@@ -53,5 +53,25 @@ describe('attempts are counted before the work', () => {
     const hasher = countedHasher(busy, counter, 'change-password', 'u1');
     await expect(hasher.hash('new password')).rejects.toThrow(ServerBusy);
     expect(hits.get('change-password:u1')).toBe(1);
+  });
+
+  it('stops at the first counter that refuses and gives back the counts before it', async () => {
+    const { counter, hits } = memoryCounter();
+    const counters = [
+      {
+        action: 'log-in' as const,
+        key: 'a@shop.test 192.0.2.1',
+        limit: { max: 5, windowMinutes: 1 },
+      },
+      {
+        action: 'log-in-any-address' as const,
+        key: 'a@shop.test',
+        limit: { max: 1, windowMinutes: 1 },
+      },
+    ];
+    await countAttempts(counter, counters);
+    await expect(countAttempts(counter, counters)).rejects.toThrow(TooManyAttempts);
+    expect(hits.get('log-in:a@shop.test 192.0.2.1')).toBe(1);
+    expect(hits.get('log-in-any-address:a@shop.test')).toBe(2);
   });
 });

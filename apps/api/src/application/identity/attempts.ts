@@ -25,6 +25,28 @@ export async function countAttempt(
   if (!verdict.allowed) throw new TooManyAttempts(verdict.message, verdict.retryAfterSeconds);
 }
 
+/** One counter an attempt goes to, and its limit. */
+export interface Counter {
+  action: ThrottledAction;
+  key: string;
+  limit: Limit;
+}
+
+/**
+ * Counts one attempt on each counter in turn and stops at the first refusal, giving back the
+ * counts made before it: the refused attempt checks nothing, so only the refusing counter keeps it.
+ */
+export async function countAttempts(attempts: AttemptCounter, counters: Counter[]): Promise<void> {
+  for (const [i, { action, key, limit }] of counters.entries()) {
+    try {
+      await countAttempt(attempts, action, key, limit);
+    } catch (error) {
+      for (const before of counters.slice(0, i)) await attempts.uncount(before.action, before.key);
+      throw error;
+    }
+  }
+}
+
 /** A password check already counted at `action`; given back when the server was too busy. */
 export async function countedCheck(
   attempts: AttemptCounter,

@@ -14,6 +14,8 @@ export interface IdentityPorts {
   sessions: SessionRepository;
   attempts: AttemptCounter;
   hasher: PasswordHasher;
+  /** The hasher whose work counts against one client address's share of the hashing queue. */
+  hasherFor(clientAddress: string): PasswordHasher;
   tokens: SessionTokens;
   unitOfWork: UnitOfWork;
   clock: Clock;

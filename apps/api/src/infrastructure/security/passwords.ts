@@ -6,28 +6,35 @@ import { passwordQueue, QueueFullError } from './password-queue';
 /** OWASP's argon2id parameters; @node-rs/argon2 defaults to argon2id. */
 const argon2Options = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
-/** Hashes through the bounded queue; rejects with QueueFullError when the server is saturated. */
-export function hashPassword(password: string): Promise<string> {
-  return passwordQueue.run(() => hash(password, argon2Options));
+/**
+ * Hashes through the bounded queue, within `client`'s share of it when given; rejects with
+ * QueueFullError when the server (or the client's share) is saturated.
+ */
+export function hashPassword(password: string, client?: string): Promise<string> {
+  return passwordQueue.run(() => hash(password, argon2Options), client);
 }
 
 /** False for a wrong password or an unreadable hash; QueueFullError (not false) when saturated. */
-export function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+export function verifyPassword(
+  passwordHash: string,
+  password: string,
+  client?: string,
+): Promise<boolean> {
   return passwordQueue.run(async () => {
     try {
       return await verify(passwordHash, password);
     } catch {
       return false;
     }
-  });
+  }, client);
 }
 
 let dummyHash: Promise<string> | undefined;
 
 /** Spends the same time as a real check, so an unknown email cannot be told apart by timing. */
-export async function verifyAgainstDummy(password: string): Promise<false> {
+export async function verifyAgainstDummy(password: string, client?: string): Promise<false> {
   dummyHash ??= hash('dummy-password-for-timing', argon2Options);
-  await verifyPassword(await dummyHash, password);
+  await verifyPassword(await dummyHash, password, client);
   return false;
 }
 
@@ -41,9 +48,17 @@ async function orBusy<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** The domain's `PasswordHasher`: argon2id through the process's bounded queue. */
-export const argon2Hasher: PasswordHasher = {
-  hash: (password) => orBusy(() => hashPassword(password)),
-  verify: (passwordHash, password) => orBusy(() => verifyPassword(passwordHash, password)),
-  verifyAgainstDummy: (password) => orBusy(() => verifyAgainstDummy(password)),
-};
+/**
+ * The domain's `PasswordHasher`: argon2id through the process's bounded queue, its work held
+ * against `clientAddress`'s share of the queue (no share for callers without an address).
+ */
+export function argon2HasherFor(clientAddress?: string): PasswordHasher {
+  return {
+    hash: (password) => orBusy(() => hashPassword(password, clientAddress)),
+    verify: (passwordHash, password) =>
+      orBusy(() => verifyPassword(passwordHash, password, clientAddress)),
+    verifyAgainstDummy: (password) => orBusy(() => verifyAgainstDummy(password, clientAddress)),
+  };
+}
+
+export const argon2Hasher: PasswordHasher = argon2HasherFor();

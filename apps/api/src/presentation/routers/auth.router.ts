@@ -64,11 +64,12 @@ export const authRouter = router({
   }),
 
   logIn: publicProcedure.input(logInInput).mutation(async ({ ctx, input }) => {
+    const clientAddress = ctx.request?.clientAddress;
     let user;
     try {
-      user = await logIn({ ...ctx.identity, limits: ctx.auth }, input);
+      user = await logIn({ ...ctx.identity, limits: ctx.auth }, input, clientAddress);
     } catch (error) {
-      logRefusal(ctx, 'login', error, { email: input.email });
+      logRefusal(ctx, 'login', error, { email: input.email, clientAddress });
       throw error;
     }
     ctx.log.info({ event: 'auth.login', userId: user.id }, 'logged in');
