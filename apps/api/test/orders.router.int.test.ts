@@ -122,9 +122,17 @@ describe('orders.place', () => {
     const buyers = await Promise.all(Array.from({ length: 10 }, () => signedUpShopper(h.prisma)));
     for (const buyer of buyers) await buyer.caller.cart.add({ productId: product.id, quantity: 1 });
 
-    const results = await Promise.allSettled(
+    // Hold the product: all ten checkouts are under way and waiting for it before any goes on.
+    const release = await holdLock(
+      h,
+      (tx) => tx.$queryRaw`SELECT 1 FROM "Product" WHERE "id" = ${product.id}::uuid FOR UPDATE`,
+    );
+    const placing = Promise.allSettled(
       buyers.map((buyer) => buyer.caller.orders.place(checkout())),
     );
+    await waitForLockWaiters(h, buyers.length);
+    await release();
+    const results = await placing;
 
     const sold = results.filter((r) => r.status === 'fulfilled');
     const refused = results.filter((r) => r.status === 'rejected');

@@ -10,6 +10,7 @@ import {
   startHarness,
   type Harness,
 } from './harness';
+import { holdLock, waitForLockWaiters } from './locks';
 import {
   type ChargeResult,
   type CheckoutSettings,
@@ -145,9 +146,19 @@ describe('reservation time limit', () => {
     }
     expect(await stockOf(a.id)).toBe(100 - 12 * 2);
 
-    const sweeps = await Promise.all(
+    // Hold both products: every sweeper has picked its first order and waits to return its stock
+    // before any goes on, so all four sweep at the same time.
+    const release = await holdLock(
+      h,
+      (tx) =>
+        tx.$queryRaw`SELECT 1 FROM "Product" WHERE "id" IN (${a.id}::uuid, ${b.id}::uuid) FOR UPDATE`,
+    );
+    const sweeping = Promise.all(
       Array.from({ length: 4 }, () => expireReservations(h.prisma, { ttlMs })),
     );
+    await waitForLockWaiters(h, 4);
+    await release();
+    const sweeps = await sweeping;
 
     const expired = sweeps.flat();
     expect(expired).toHaveLength(12);
