@@ -10,8 +10,9 @@ export default defineConfig({
   test: {
     projects: vitestProjects().map(({ name, dir, config }) => ({
       extends: `./${config}`,
-      test: { name, root: `./${dir}` },
+      // A stray `.only` would quietly skip the rest of the suite.
+      test: { name, root: `./${dir}`, allowOnly: false },
     })),
-    passWithNoTests: true,
+    allowOnly: false,
   },
 });

@@ -4,6 +4,5 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     exclude: ['**/*.int.test.ts', '**/node_modules/**'],
-    passWithNoTests: true,
   },
 });

@@ -3,8 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import process from 'node:process';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   HealthCheckError,
   capture,
@@ -98,12 +97,13 @@ describe('services', () => {
       ),
       graceMs: 500,
     });
-    while (!server.output().trim()) await sleep(20);
-    const grandchild = Number(server.output().trim());
+    const grandchild = await vi.waitFor(
+      () => Number(server.output().trim()) || Promise.reject(new Error('no pid yet')),
+      { timeout: 10_000, interval: 20 },
+    );
     expect(alive(grandchild)).toBe(true);
     await server.stop();
-    await sleep(100);
-    expect(alive(grandchild)).toBe(false);
+    await vi.waitFor(() => expect(alive(grandchild)).toBe(false), { timeout: 5_000, interval: 20 });
   });
 
   it('echo each line behind their prefix', async () => {
@@ -117,7 +117,11 @@ describe('services', () => {
         ...node('console.log("a\\nb")'),
       });
       await server.exited;
-      await sleep(50);
+      // The last lines may still be on their way through the pipe when the process has exited.
+      await vi.waitFor(() => expect(lines).toEqual(['[echo] a\n', '[echo] b\n']), {
+        timeout: 5_000,
+        interval: 10,
+      });
     } finally {
       process.stdout.write = write;
     }

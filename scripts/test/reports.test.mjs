@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../lib/paths.mjs';
-import { countVitest } from '../lib/reports.mjs';
+import { tierOutcome } from '../lib/pipeline.mjs';
+import { countPlaywright, countVitest } from '../lib/reports.mjs';
 import { vitestProjects } from '../lib/vitest-projects.mjs';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'shop-reports-'));
@@ -53,12 +54,64 @@ describe('countVitest', () => {
     expect(countVitest(file, projects, repoRoot)).toEqual({
       passed: 4,
       failed: 2,
+      skipped: 1,
       suites: [
-        { name: 'unit @shop/db', passed: 2, failed: 0 },
-        { name: 'unit @shop/db-tools', passed: 1, failed: 0 },
-        { name: 'unit scripts', passed: 1, failed: 2 },
+        { name: 'unit @shop/db', passed: 2, failed: 0, skipped: 0 },
+        { name: 'unit @shop/db-tools', passed: 1, failed: 0, skipped: 0 },
+        { name: 'unit scripts', passed: 1, failed: 2, skipped: 1 },
       ],
     });
     expect(countVitest(path.join(dir, 'missing.json'))).toBeNull();
+  });
+});
+
+describe('countPlaywright', () => {
+  it('counts flaky tests as passed and reports the skipped ones', () => {
+    const file = path.join(dir, 'e2e.json');
+    writeFileSync(
+      file,
+      JSON.stringify({ stats: { expected: 3, flaky: 1, unexpected: 0, skipped: 2 } }),
+    );
+    expect(countPlaywright(file)).toEqual({ passed: 4, failed: 0, skipped: 2 });
+  });
+});
+
+describe('tierOutcome', () => {
+  const suite = (name, passed, failed = 0, skipped = 0) => ({ name, passed, failed, skipped });
+
+  it('passes a tier whose every suite ran tests, skipped ones included', () => {
+    const counts = {
+      passed: 3,
+      failed: 0,
+      skipped: 1,
+      suites: [suite('unit a', 3), suite('unit b', 0, 0, 1)],
+    };
+    expect(tierOutcome(0, counts, 2)).toEqual({
+      ok: true,
+      passed: 3,
+      failed: 0,
+      skipped: 1,
+      note: '2 suites',
+    });
+  });
+
+  it('fails a tier with a suite that ran no tests, even when Vitest exits 0', () => {
+    const counts = {
+      passed: 3,
+      failed: 0,
+      skipped: 0,
+      suites: [suite('unit a', 3), suite('unit b', 0)],
+    };
+    expect(tierOutcome(0, counts, 2)).toEqual({
+      ok: false,
+      passed: 3,
+      failed: 1,
+      skipped: 0,
+      note: '2 suites; no tests in unit b',
+    });
+  });
+
+  it('counts one failure when Vitest fails without a report', () => {
+    expect(tierOutcome(1, null, 2)).toMatchObject({ ok: false, passed: 0, failed: 1 });
   });
 });

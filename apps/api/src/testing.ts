@@ -29,6 +29,7 @@ import {
 } from './presentation/http/server';
 
 export { createCaller } from './presentation/root';
+export { transactionRetryCount } from './infrastructure/db/transactions';
 export { createMemoryCookieJar, type CookieJar } from './presentation/http/cookies';
 export { createLogger } from './infrastructure/log';
 export { hashToken } from './infrastructure/security/tokens';

@@ -9,6 +9,7 @@ import {
   startHarness,
   type Harness,
 } from './harness';
+import { holdLock, waitForLockWaiters } from './locks';
 import {
   type ChargeResult,
   type CheckoutSettings,
@@ -163,11 +164,25 @@ describe('concurrent transitions: exactly one wins', () => {
     const winners = new Set<string>();
     for (let round = 0; round < 6; round++) {
       const { product, shopper, order } = await paidOrder(5, 2);
+      const first = round % 2 === 0 ? 'cancel' : 'ship';
+      const moves = {
+        cancel: () => shopper.caller.orders.cancel({ id: order.id }),
+        ship: () => admin.caller.admin.orders.ship({ id: order.id }),
+      };
 
-      const [cancel, ship] = await Promise.allSettled([
-        shopper.caller.orders.cancel({ id: order.id }),
-        admin.caller.admin.orders.ship({ id: order.id }),
-      ]);
+      // Hold the order's row: the first move blocks on it, the second queues behind the first,
+      // and both go when it is released — a real overlap every round, with a known winner.
+      const release = await holdLock(
+        h,
+        (tx) => tx.$queryRaw`SELECT 1 FROM "Order" WHERE "id" = ${order.id}::uuid FOR UPDATE`,
+      );
+      const leading = Promise.allSettled([moves[first]()]);
+      await waitForLockWaiters(h, 1);
+      const trailing = Promise.allSettled([moves[first === 'cancel' ? 'ship' : 'cancel']()]);
+      await waitForLockWaiters(h, 2);
+      await release();
+      const [[lead], [trail]] = await Promise.all([leading, trailing]);
+      const [cancel, ship] = first === 'cancel' ? [lead, trail] : [trail, lead];
 
       expect([cancel.status, ship.status].filter((s) => s === 'fulfilled')).toHaveLength(1);
       const loser = cancel.status === 'rejected' ? cancel : ship;
@@ -185,7 +200,10 @@ describe('concurrent transitions: exactly one wins', () => {
         expect(await stockOf(product.id)).toBe(3);
         expect(refunds).toHaveLength(0);
       }
+      // The move that got the row first wins; the other re-reads the order and is refused.
+      expect(cancel.status === 'fulfilled' ? 'cancel' : 'ship').toBe(first);
     }
     expect(winners.size).toBeGreaterThan(0);
+    expect([...winners].sort()).toEqual(['cancel', 'ship']);
   });
 });

@@ -9,6 +9,8 @@ import {
   startHarness,
   type Harness,
 } from './harness';
+import { holdLock, waitForLockWaiters } from './locks';
+import { transactionRetryCount } from '../src/testing';
 
 let h: Harness;
 beforeAll(async () => {
@@ -68,6 +70,32 @@ describe('orders.place', () => {
     expect(order.lines[0]?.unitPrice.amount).toBe(50_000);
   });
 
+  it('keeps each line’s name and price when the product is renamed and re-priced afterwards', async () => {
+    const product = await createProduct(h.prisma, { name: 'Blue mug', priceAmount: 8_000 });
+    const shopper = await signedUpShopper(h.prisma);
+    await shopper.caller.cart.add({ productId: product.id, quantity: 2 });
+    const placed = await shopper.caller.orders.place(checkout());
+
+    await h.prisma.product.update({
+      where: { id: product.id },
+      data: { name: 'Red mug', priceAmount: 99_000 },
+    });
+
+    const line = {
+      productId: product.id,
+      name: 'Blue mug',
+      unitPrice: { amount: 8_000, currency: 'KRW' },
+      quantity: 2,
+      lineTotal: { amount: 16_000, currency: 'KRW' },
+    };
+    const order = await shopper.caller.orders.get({ id: placed.id });
+    expect(order.lines).toEqual([line]);
+    expect(order.total).toEqual({ amount: 16_000, currency: 'KRW' });
+    expect(await shopper.caller.orders.list()).toMatchObject([
+      { id: placed.id, total: { amount: 16_000, currency: 'KRW' } },
+    ]);
+  });
+
   it('refuses an empty cart', async () => {
     const shopper = await signedUpShopper(h.prisma);
     await expect(shopper.caller.orders.place(checkout())).rejects.toMatchObject({
@@ -94,9 +122,17 @@ describe('orders.place', () => {
     const buyers = await Promise.all(Array.from({ length: 10 }, () => signedUpShopper(h.prisma)));
     for (const buyer of buyers) await buyer.caller.cart.add({ productId: product.id, quantity: 1 });
 
-    const results = await Promise.allSettled(
+    // Hold the product: all ten checkouts are under way and waiting for it before any goes on.
+    const release = await holdLock(
+      h,
+      (tx) => tx.$queryRaw`SELECT 1 FROM "Product" WHERE "id" = ${product.id}::uuid FOR UPDATE`,
+    );
+    const placing = Promise.allSettled(
       buyers.map((buyer) => buyer.caller.orders.place(checkout())),
     );
+    await waitForLockWaiters(h, buyers.length);
+    await release();
+    const results = await placing;
 
     const sold = results.filter((r) => r.status === 'fulfilled');
     const refused = results.filter((r) => r.status === 'rejected');
@@ -124,11 +160,25 @@ describe('orders.place', () => {
       for (const line of i % 2 === 0 ? lines : lines.reverse()) await buyer.caller.cart.add(line);
     }
 
-    const orders = await Promise.all(buyers.map((buyer) => buyer.caller.orders.place(checkout())));
+    const retriesBefore = transactionRetryCount();
+
+    // Hold both products: every checkout blocks on its first stock lock, then all go at once. A
+    // checkout that locked in cart order would now hold one product while waiting for the other.
+    const release = await holdLock(
+      h,
+      (tx) =>
+        tx.$queryRaw`SELECT 1 FROM "Product" WHERE "id" IN (${a.id}::uuid, ${b.id}::uuid) FOR UPDATE`,
+    );
+    const placing = Promise.all(buyers.map((buyer) => buyer.caller.orders.place(checkout())));
+    await waitForLockWaiters(h, buyers.length);
+    await release();
+    const orders = await placing;
 
     expect(orders.every((order) => order.status === 'PAID')).toBe(true);
     expect(await stockOf(a.id)).toBe(100 - 8 * 2);
     expect(await stockOf(b.id)).toBe(100 - 8 * 3);
+    // inTransaction retries deadlocks, so the orders above succeed either way: none may be retried.
+    expect(transactionRetryCount() - retriesBefore).toBe(0);
   });
 });
 

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { PrismaClient } from '@shop/db/client';
 import {
   address,
@@ -10,6 +10,7 @@ import {
   startHarness,
   type Harness,
 } from './harness';
+import { holdLock, waitForLockWaiters } from './locks';
 import {
   type ChargeResult,
   type CheckoutSettings,
@@ -145,9 +146,19 @@ describe('reservation time limit', () => {
     }
     expect(await stockOf(a.id)).toBe(100 - 12 * 2);
 
-    const sweeps = await Promise.all(
+    // Hold both products: every sweeper has picked its first order and waits to return its stock
+    // before any goes on, so all four sweep at the same time.
+    const release = await holdLock(
+      h,
+      (tx) =>
+        tx.$queryRaw`SELECT 1 FROM "Product" WHERE "id" IN (${a.id}::uuid, ${b.id}::uuid) FOR UPDATE`,
+    );
+    const sweeping = Promise.all(
       Array.from({ length: 4 }, () => expireReservations(h.prisma, { ttlMs })),
     );
+    await waitForLockWaiters(h, 4);
+    await release();
+    const sweeps = await sweeping;
 
     const expired = sweeps.flat();
     expect(expired).toHaveLength(12);
@@ -233,6 +244,11 @@ describe('the reservation sweeper', () => {
     const fresh = await stuckCheckout(shopper.user.id, [{ productId: product.id, quantity: 1 }]);
     const { lines, logger } = captureLog();
 
+    // The sweeper's pauses run on a fake clock, so the test decides when a next sweep would be due.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
     const sweeper = startReservationSweeper({ prisma: h.prisma, ttlMs, intervalMs: 20, logger });
     await expect
       .poll(
@@ -255,7 +271,9 @@ describe('the reservation sweeper', () => {
       [{ productId: product.id, quantity: 1 }],
       new Date(Date.now() - ttlMs - minute),
     );
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Many intervals pass; a sweep they started would be the one `stop` waits for.
+    await vi.advanceTimersByTimeAsync(100);
+    await sweeper.stop();
     expect((await h.prisma.order.findUniqueOrThrow({ where: { id: afterStop.id } })).status).toBe(
       'PENDING_PAYMENT',
     );

@@ -1,10 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { addToCart, approvedCard, fillCheckout, newShopper, openProduct, signUp } from './helpers';
+import { paymentsOf } from './support/database';
 
 test('a checkout whose answer is lost on the network is retried with the same key: one order, one charge', async ({
   page,
 }) => {
-  await signUp(page, newShopper('retry'));
+  const shopper = newShopper('retry');
+  await signUp(page, shopper);
   await openProduct(page, 'beanie', 'Merino Beanie');
   await addToCart(page, 'Merino Beanie');
 
@@ -29,4 +31,5 @@ test('a checkout whose answer is lost on the network is retried with the same ke
   expect(keys[1]).toBe(keys[0]);
   await page.getByRole('link', { name: 'Orders', exact: true }).click();
   await expect(page.getByRole('table').getByRole('row')).toHaveCount(2); // header + one order
+  expect(await paymentsOf(shopper.email)).toEqual([{ kind: 'CHARGE', outcome: 'APPROVED' }]);
 });

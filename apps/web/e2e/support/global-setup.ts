@@ -26,6 +26,8 @@ function assertBuilt(): void {
 export default async function globalSetup(): Promise<() => Promise<void>> {
   assertBuilt();
   const database = await createE2eDatabase();
+  // Workers start after this and inherit it: specs that check what the page cannot show read it.
+  process.env.E2E_RUN_DATABASE_URL = database.url;
   const servers: RunningServer[] = [];
   const teardown = async (): Promise<void> => {
     await Promise.all(servers.map((server) => server.stop()));

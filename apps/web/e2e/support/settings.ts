@@ -18,6 +18,8 @@ export const repoRoot = path.resolve(webDir, '../..');
 export const e2eSettings = {
   /** Server on which the run creates its own database (any database in the URL is only a way in). */
   databaseUrl: process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres',
+  /** The run's own database, set by the global setup for the workers it starts. */
+  runDatabaseUrl: process.env.E2E_RUN_DATABASE_URL,
   apiPort: port('E2E_API_PORT', 4100),
   webPort: port('E2E_WEB_PORT', 3100),
   chromium: process.env.E2E_CHROMIUM,

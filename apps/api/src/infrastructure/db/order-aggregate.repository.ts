@@ -69,8 +69,20 @@ export function createOrderRepository(db: Db): OrderRepository {
     return order;
   };
 
-  const findById = async (client: Db | Tx, id: string) =>
-    load(await client.order.findUnique({ where: { id }, select: aggregateSelect }));
+  // Prisma loads a select's relations in parallel; in a transaction they would share one
+  // connection, which pg deprecates (pg 9 refuses it). So the relations are read one by one.
+  const findById = async (client: Db | Tx, id: string) => {
+    const { lines, history, payments, ...scalars } = aggregateSelect;
+    const order = await client.order.findUnique({ where: { id }, select: scalars });
+    if (!order) return null;
+    const where = { orderId: id };
+    return load({
+      ...order,
+      lines: await client.orderLine.findMany({ where, ...lines }),
+      history: await client.orderStatusChange.findMany({ where, ...history }),
+      payments: await client.payment.findMany({ where, ...payments }),
+    });
+  };
 
   return {
     findById: (tx, id) => findById(prismaTx(db, tx ?? undefined), id),

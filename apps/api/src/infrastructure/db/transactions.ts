@@ -31,12 +31,20 @@ export function isRetryableTransactionError(error: unknown): boolean {
   );
 }
 
+/**
+ * How many times this process has run a unit of work again. A retry hides a deadlock from the
+ * caller, so tests read this to see that lock order holds rather than being rescued by retries.
+ */
+let retries = 0;
+export const transactionRetryCount = (): number => retries;
+
 export async function withTransactionRetry<T>(work: () => Promise<T>, attempts = 5): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await work();
     } catch (error) {
       if (attempt >= attempts || !isRetryableTransactionError(error)) throw error;
+      retries++;
       await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.random() * 20));
     }
   }

@@ -1,0 +1,160 @@
+/**
+ * The API as `npm start` runs it: src/main.ts in its own process, configured only through its
+ * environment, answering over HTTP. The rest of the suite wires its own app; this file checks
+ * that the entry reads each limit and starts the reservation sweeper.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPrismaClient, type PrismaClient } from '@shop/db/client';
+import { createTestDatabase, type TestDatabase } from '@shop/db/testing';
+import { address, createProduct, password, unique } from './harness';
+
+const apiDir = fileURLToPath(new URL('..', import.meta.url));
+const origin = 'http://shop.test';
+const headers = { 'content-type': 'application/json', origin };
+
+let database: TestDatabase;
+let prisma: PrismaClient;
+let api: ChildProcess;
+let base: string;
+let output = '';
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function untilHealthy(timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const status = await fetch(`${base}/health`).then(
+      (response) => response.status,
+      () => 0,
+    );
+    if (status === 200) return;
+    if (api.exitCode !== null || Date.now() > deadline)
+      throw new Error(`the API did not become healthy:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase('api_main_entry');
+  prisma = createPrismaClient(database.url, { max: 2 });
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  api = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: apiDir,
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: database.url,
+      PORT: String(port),
+      ALLOWED_ORIGINS: origin,
+      LOGIN_MAX_ATTEMPTS: '2',
+      SIGNUP_MAX_PER_ADDRESS: '2',
+      MAX_BATCH_SIZE: '2',
+      RESERVATION_MINUTES: '0.01',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  api.stdout?.on('data', (chunk) => (output += String(chunk)));
+  api.stderr?.on('data', (chunk) => (output += String(chunk)));
+  await untilHealthy(60_000);
+}, 90_000);
+
+afterAll(async () => {
+  if (api && api.exitCode === null) {
+    const exited = new Promise((resolve) => api.once('exit', resolve));
+    api.kill('SIGTERM');
+    await exited;
+  }
+  await prisma?.$disconnect();
+  await database?.drop();
+});
+
+async function call(path: string, input: unknown) {
+  const response = await fetch(`${base}/trpc/${path}`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify(input),
+  });
+  const body = (await response.json()) as { error?: { data: { code: string } } };
+  return { status: response.status, code: body.error?.data.code };
+}
+
+const signUp = (email: string) => call('auth.signUp', { name: 'Entry', email, password });
+
+describe('the API entry, configured by its environment', () => {
+  it('takes SIGNUP_MAX_PER_ADDRESS and LOGIN_MAX_ATTEMPTS', async () => {
+    const email = `${unique('entry')}@shop.test`;
+    expect((await signUp(email)).status).toBe(200);
+    expect((await signUp(`${unique('entry')}@shop.test`)).status).toBe(200);
+    expect(await signUp(`${unique('entry')}@shop.test`)).toEqual({
+      status: 429,
+      code: 'TOO_MANY_REQUESTS',
+    });
+
+    for (let attempt = 0; attempt < 2; attempt++)
+      expect((await call('auth.logIn', { email, password: 'wrong-password' })).status).toBe(401);
+    expect(await call('auth.logIn', { email, password })).toEqual({
+      status: 429,
+      code: 'TOO_MANY_REQUESTS',
+    });
+  });
+
+  it('takes MAX_BATCH_SIZE', async () => {
+    const batch = (calls: number) =>
+      fetch(`${base}/trpc/${Array(calls).fill('catalog.categories').join(',')}?batch=1`, {
+        headers,
+      });
+    expect((await batch(2)).status).toBe(200);
+    expect((await batch(3)).status).toBe(400);
+  });
+
+  it('runs the reservation sweeper with RESERVATION_MINUTES', async () => {
+    const product = await createProduct(prisma, { stock: 4 });
+    const user = await prisma.user.create({
+      data: { name: 'Stuck', email: `${unique('stuck')}@shop.test`, passwordHash: 'x' },
+    });
+    const order = await prisma.order.create({
+      data: {
+        userId: user.id,
+        idempotencyKey: randomUUID(),
+        requestHash: 'stuck',
+        status: 'PENDING_PAYMENT',
+        totalAmount: product.priceAmount,
+        currency: 'KRW',
+        shipFullName: address.fullName,
+        shipAddress: address.address,
+        shipCity: address.city,
+        shipPostalCode: address.postalCode,
+        shipCountry: address.country,
+        lines: {
+          create: {
+            productId: product.id,
+            name: product.name,
+            unitPrice: product.priceAmount,
+            quantity: 1,
+            lineTotal: product.priceAmount,
+          },
+        },
+        history: { create: { status: 'PENDING_PAYMENT' } },
+      },
+    });
+
+    await expect
+      .poll(
+        async () => (await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status,
+        { timeout: 30_000, interval: 100 },
+      )
+      .toBe('CANCELLED');
+  });
+});
