@@ -24,13 +24,13 @@ function main(): void {
     maxWaiting: env.PASSWORD_HASH_QUEUE,
   });
   const passwordLimit = { max: env.LOGIN_MAX_ATTEMPTS, windowMinutes: env.LOGIN_WINDOW_MINUTES };
-  const events = new EventDispatcher();
+  const events = new EventDispatcher(logger);
   logOrderEvents(events, logger);
   const server = createServer({
     db,
-    identity: { ...createIdentityAdapters(db), events },
-    ordering: { ...createOrderingAdapters(db), events },
-    shopping: { ...createShoppingAdapters(db), events },
+    identity: createIdentityAdapters(db, events),
+    ordering: createOrderingAdapters(db, events),
+    shopping: createShoppingAdapters(db, events),
     logger,
     allowedOrigins: env.ALLOWED_ORIGINS,
     production: env.NODE_ENV === 'production',
@@ -55,7 +55,7 @@ function main(): void {
   });
   // Orders still awaiting payment after RESERVATION_MINUTES give their stock back.
   const sweeper = startReservationSweeper({
-    ordering: { ...createOrderingAdapters(db), events, log: logger },
+    ordering: { ...createOrderingAdapters(db, events), log: logger },
     ttlMs: env.RESERVATION_MINUTES * 60_000,
   });
   server.listen(env.PORT, env.HOST, () => {

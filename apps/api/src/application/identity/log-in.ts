@@ -17,7 +17,7 @@ export interface LogInDeps extends IdentityDeps {
 export async function logIn(deps: LogInDeps, input: LogInInput): Promise<AccountProfile> {
   const { attempts } = deps;
   await countAttempt(attempts, 'log-in', input.email, deps.limits.logIn);
-  const account = await deps.accounts.findByEmail(input.email);
+  const account = await deps.accounts.findByEmail(null, input.email);
   const hasher = countedHasher(deps.hasher, attempts, 'log-in', input.email);
   const valid = account
     ? await hasher.verify(account.passwordHash, input.password)

@@ -13,9 +13,9 @@ export async function updateCartLine(
   if (quantity === 0) return removeFromCart(deps, owner, productId);
   const cart = await changeCart(deps, async (tx, at) => {
     const stock = await stockOf(deps, productId, tx);
-    const cart = await deps.carts.findOrOpenForUpdate(owner, tx);
+    const cart = await deps.carts.findOrOpenForUpdate(tx, owner);
     cart.changeQuantity(productId, quantity, stock, at);
-    await deps.carts.save(cart, tx);
+    await deps.carts.save(tx, cart);
     return cart;
   });
   return contentsOf(deps, cart);
