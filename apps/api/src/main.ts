@@ -25,13 +25,13 @@ function main(): void {
     maxPerClient: env.PASSWORD_HASH_PER_CLIENT,
   });
   const passwordLimit = { max: env.LOGIN_MAX_ATTEMPTS, windowMinutes: env.LOGIN_WINDOW_MINUTES };
-  const events = new EventDispatcher();
+  const events = new EventDispatcher(logger);
   logOrderEvents(events, logger);
   const server = createServer({
     db,
-    identity: { ...createIdentityAdapters(db), events },
-    ordering: { ...createOrderingAdapters(db), events },
-    shopping: { ...createShoppingAdapters(db), events },
+    identity: createIdentityAdapters(db, events),
+    ordering: createOrderingAdapters(db, events),
+    shopping: createShoppingAdapters(db, events),
     logger,
     allowedOrigins: env.ALLOWED_ORIGINS,
     production: env.NODE_ENV === 'production',
@@ -57,7 +57,7 @@ function main(): void {
   });
   // Orders still awaiting payment after RESERVATION_MINUTES give their stock back.
   const sweeper = startReservationSweeper({
-    ordering: { ...createOrderingAdapters(db), events, log: logger },
+    ordering: { ...createOrderingAdapters(db, events), log: logger },
     ttlMs: env.RESERVATION_MINUTES * 60_000,
   });
   server.listen(env.PORT, env.HOST, () => {

@@ -50,7 +50,7 @@ export function expireReservations(
   db: Db,
   { log = silentLogger, ...options }: ExpireOptions & { log?: Logger },
 ): Promise<string[]> {
-  return expire({ ...createOrderingAdapters(db), events, log }, options);
+  return expire({ ...createOrderingAdapters(db, events), log }, options);
 }
 
 /** The sweeper as the suite has started it since stage 1 (`prisma`, `logger`). */
@@ -60,20 +60,20 @@ export function startReservationSweeper({
   ...options
 }: Omit<SweeperOptions, 'ordering'> & { prisma: Db; logger?: Logger }): Sweeper {
   return startSweeper({
-    ordering: { ...createOrderingAdapters(prisma), events, log: logger },
+    ordering: { ...createOrderingAdapters(prisma, events), log: logger },
     ...options,
   });
 }
 
 /** The suite's in-process event dispatch, as main.ts has one per process. */
-const events = new EventDispatcher();
+const events = new EventDispatcher(silentLogger);
 
 /** Each context's ports over the suite's database, wired as main.ts wires them. */
 function ports(db: Db) {
   return {
-    identity: { ...createIdentityAdapters(db), events },
-    ordering: { ...createOrderingAdapters(db), events },
-    shopping: { ...createShoppingAdapters(db), events },
+    identity: createIdentityAdapters(db, events),
+    ordering: createOrderingAdapters(db, events),
+    shopping: createShoppingAdapters(db, events),
   };
 }
 

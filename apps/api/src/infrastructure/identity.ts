@@ -1,17 +1,15 @@
 /** Identity's adapters for the domain's ports, over one database: wired by the composition root. */
-import type { Tx as DomainTx, UnitOfWork } from '@shop/domain/shared/unit-of-work';
 import type { Clock } from '@shop/domain/shared/clock';
 import { now } from './clock';
 import { createAttemptCounter } from './db/rate-limit.repository';
 import { createSessionRepository } from './db/session.repository';
-import { inTransaction, type Db } from './db/transactions';
+import type { Db } from './db/transactions';
+import { createUnitOfWork, type EventSink } from './db/unit-of-work';
 import { createAccountRepository } from './db/user.repository';
 import { argon2Hasher, argon2HasherFor } from './security/passwords';
 import { randomSessionTokens } from './security/tokens';
 
-export function createIdentityAdapters(db: Db) {
-  const unitOfWork: UnitOfWork = (work) =>
-    inTransaction(db, (tx) => work(tx as unknown as DomainTx));
+export function createIdentityAdapters(db: Db, events: EventSink) {
   const clock: Clock = { now };
   return {
     accounts: createAccountRepository(db),
@@ -20,7 +18,7 @@ export function createIdentityAdapters(db: Db) {
     hasher: argon2Hasher,
     hasherFor: argon2HasherFor,
     tokens: randomSessionTokens,
-    unitOfWork,
+    unitOfWork: createUnitOfWork(db, events),
     clock,
   };
 }

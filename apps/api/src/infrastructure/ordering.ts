@@ -8,10 +8,10 @@ import { createProductRepository } from './db/product.repository';
 import { createPaymentRepository } from './db/payment-ledger.repository';
 import { createStockRepository } from './db/stock-item.repository';
 import type { Db } from './db/transactions';
-import { createUnitOfWork } from './db/unit-of-work';
+import { createUnitOfWork, type EventSink } from './db/unit-of-work';
 import { simulateCharge } from './payment/card-gateway';
 
-export function createOrderingAdapters(db: Db) {
+export function createOrderingAdapters(db: Db, events: EventSink) {
   const clock: Clock = { now };
   return {
     orders: createOrderRepository(db),
@@ -20,7 +20,7 @@ export function createOrderingAdapters(db: Db) {
     stock: createStockRepository(db),
     products: createProductRepository(db),
     payments: createPaymentRepository(db),
-    unitOfWork: createUnitOfWork(db),
+    unitOfWork: createUnitOfWork(db, events),
     clock,
     /** The card processor: the simulator today. */
     charge: simulateCharge,

@@ -20,5 +20,5 @@ export interface ProductRepository {
   /** Every category by name, with how many products it holds. */
   findCategories(): Promise<Category[]>;
   /** Units on hand per product, for the ids that exist (a missing id has no entry). */
-  findStock(productIds: readonly string[], tx?: Tx): Promise<Map<string, number>>;
+  findStock(tx: Tx | null, productIds: readonly string[]): Promise<Map<string, number>>;
 }

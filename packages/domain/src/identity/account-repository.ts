@@ -5,10 +5,10 @@ export interface AccountRepository {
   /** A fresh id for `Account.register`. */
   nextId(): string;
   /** Stores a new account; throws `EmailAlreadyRegistered` when the email is taken. */
-  add(account: Account, tx?: Tx): Promise<void>;
-  findById(id: string, tx?: Tx): Promise<Account | null>;
+  add(tx: Tx, account: Account): Promise<void>;
+  findById(tx: Tx | null, id: string): Promise<Account | null>;
   /** By normalized email (see `Email`). */
-  findByEmail(email: string, tx?: Tx): Promise<Account | null>;
+  findByEmail(tx: Tx | null, email: string): Promise<Account | null>;
   /** Writes the account's changes (its password hash). */
-  save(account: Account, tx?: Tx): Promise<void>;
+  save(tx: Tx, account: Account): Promise<void>;
 }

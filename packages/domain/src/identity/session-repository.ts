@@ -12,14 +12,14 @@ export interface FoundSession {
 export interface SessionRepository {
   /** A fresh id for `Session.open`. */
   nextId(): string;
-  add(session: Session, tx?: Tx): Promise<void>;
-  findByTokenHashes(tokenHashes: readonly string[], tx?: Tx): Promise<FoundSession[]>;
-  remove(ids: readonly string[], tx?: Tx): Promise<void>;
+  add(tx: Tx | null, session: Session): Promise<void>;
+  findByTokenHashes(tx: Tx | null, tokenHashes: readonly string[]): Promise<FoundSession[]>;
+  remove(tx: Tx | null, ids: readonly string[]): Promise<void>;
   /** Ends every session of the account (a password change). */
-  removeAllOf(accountId: string, tx?: Tx): Promise<void>;
+  removeAllOf(tx: Tx | null, accountId: string): Promise<void>;
   /**
    * Writes a `touch`ed session's use, unless the stored use is already fresh: of requests arriving
    * together, one writes and the others find nothing to do.
    */
-  saveUse(session: Session, tx?: Tx): Promise<void>;
+  saveUse(tx: Tx | null, session: Session): Promise<void>;
 }

@@ -8,6 +8,14 @@ export abstract class AggregateRoot<Event extends DomainEvent> {
     this.#events.push(event);
   }
 
+  /**
+   * The events recorded and not yet handed over, oldest first. A unit of work reads them before
+   * its commit and pulls them only once the commit held, so a retried transaction keeps them.
+   */
+  get pendingEvents(): readonly Event[] {
+    return [...this.#events];
+  }
+
   /** The events recorded since the last call, oldest first; the aggregate forgets them. */
   pullEvents(): Event[] {
     const events = this.#events;

@@ -7,13 +7,13 @@ import type { Cart, CartOwner } from './cart';
  */
 export interface CartRepository {
   /** The owner's cart, or null when it has none yet. */
-  findByOwner(owner: CartOwner, tx?: Tx): Promise<Cart | null>;
+  findByOwner(tx: Tx | null, owner: CartOwner): Promise<Cart | null>;
   /** The owner's cart, creating an empty one on first use, held until `tx` ends. */
-  findOrOpenForUpdate(owner: CartOwner, tx: Tx): Promise<Cart>;
+  findOrOpenForUpdate(tx: Tx, owner: CartOwner): Promise<Cart>;
   /** The owner's cart held until `tx` ends, or null when it has none. */
-  findForUpdate(owner: CartOwner, tx: Tx): Promise<Cart | null>;
+  findForUpdate(tx: Tx, owner: CartOwner): Promise<Cart | null>;
   /** Writes the cart's lines as they are now. */
-  save(cart: Cart, tx: Tx): Promise<void>;
+  save(tx: Tx, cart: Cart): Promise<void>;
   /** Deletes the cart and its lines (a guest cart after the merge). */
-  delete(cart: Cart, tx: Tx): Promise<void>;
+  delete(tx: Tx, cart: Cart): Promise<void>;
 }

@@ -19,7 +19,7 @@ export async function changePassword(
 ): Promise<string> {
   const { accounts, attempts, sessions } = deps;
   await countAttempt(attempts, 'change-password', accountId, deps.limits.changePassword);
-  const account = await accounts.findById(accountId);
+  const account = await accounts.findById(null, accountId);
   if (!account) throw new Error(`No account ${accountId}`);
   await account.changePassword({
     currentPassword: input.currentPassword,
@@ -28,11 +28,10 @@ export async function changePassword(
     at: deps.clock.now(),
   });
   const token = await deps.unitOfWork(async (tx) => {
-    await accounts.save(account, tx);
-    await sessions.removeAllOf(accountId, tx);
+    await accounts.save(tx, account);
+    await sessions.removeAllOf(tx, accountId);
     return openSession(deps, accountId, tx);
   });
   await attempts.clear('change-password', accountId);
-  await deps.events.dispatch(account.pullEvents(), deps.log);
   return token;
 }

@@ -5,7 +5,6 @@ import type { SessionRepository } from '@shop/domain/identity/session-repository
 import type { SessionTokens } from '@shop/domain/identity/session-tokens';
 import type { Clock } from '@shop/domain/shared/clock';
 import type { UnitOfWork } from '@shop/domain/shared/unit-of-work';
-import type { EventDispatcher } from '../events';
 import type { Log } from '../log';
 
 /** The ports identity's use cases work through; the composition root hands in the adapters. */
@@ -19,10 +18,9 @@ export interface IdentityPorts {
   tokens: SessionTokens;
   unitOfWork: UnitOfWork;
   clock: Clock;
-  events: EventDispatcher;
 }
 
-/** Per request: the ports and the request's log (for event handlers that fail). */
+/** Per request: the ports and the request's log. */
 export interface IdentityDeps extends IdentityPorts {
   log: Log;
 }

@@ -32,7 +32,7 @@ export async function logIn(
     { action: 'log-in', key: fromHere, limit: limits.logIn },
     { action: 'log-in-any-address', key: input.email, limit: limits.logInPerEmail },
   ]);
-  const account = await deps.accounts.findByEmail(input.email);
+  const account = await deps.accounts.findByEmail(null, input.email);
   const hasher = countedHasher(
     countedHasher(deps.hasher, attempts, 'log-in-any-address', input.email),
     attempts,

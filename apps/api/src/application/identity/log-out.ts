@@ -5,5 +5,5 @@ export async function logOut(
   deps: Pick<IdentityPorts, 'sessions'>,
   sessionId: string | null,
 ): Promise<void> {
-  if (sessionId) await deps.sessions.remove([sessionId]);
+  if (sessionId) await deps.sessions.remove(null, [sessionId]);
 }

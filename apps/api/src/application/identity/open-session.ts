@@ -15,6 +15,6 @@ export async function openSession(
     tokenHash: deps.tokens.hash(token),
     at: deps.clock.now(),
   });
-  await deps.sessions.add(session, tx);
+  await deps.sessions.add(tx ?? null, session);
   return token;
 }

@@ -23,7 +23,7 @@ export async function resolveSession(
 ): Promise<SessionLookup> {
   const hashes = candidateTokens(tokens).map((token) => deps.tokens.hash(token));
   if (hashes.length === 0) return { session: null, conflict: false };
-  const found = await deps.sessions.findByTokenHashes(hashes);
+  const found = await deps.sessions.findByTokenHashes(null, hashes);
   const at = deps.clock.now();
   const { dead, chosen, conflict } = chooseSession(
     found.map((f) => f.session),
@@ -31,9 +31,13 @@ export async function resolveSession(
     at,
     deps.idleDays,
   );
-  if (dead.length > 0) await deps.sessions.remove(dead.map((s) => s.id));
+  if (dead.length > 0)
+    await deps.sessions.remove(
+      null,
+      dead.map((s) => s.id),
+    );
   if (!chosen) return { session: null, conflict };
-  if (chosen.touch(at)) await deps.sessions.saveUse(chosen);
+  if (chosen.touch(at)) await deps.sessions.saveUse(null, chosen);
   const account = found.find((f) => f.session === chosen)?.account;
   if (!account) return { session: null, conflict: false };
   return { session: { id: chosen.id, user: account }, conflict: false };

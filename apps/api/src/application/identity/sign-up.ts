@@ -27,7 +27,6 @@ export async function signUp(
     passwordHash,
     at: deps.clock.now(),
   });
-  await deps.accounts.add(account);
-  await deps.events.dispatch(account.pullEvents(), deps.log);
+  await deps.unitOfWork((tx) => deps.accounts.add(tx, account));
   return account.profile();
 }

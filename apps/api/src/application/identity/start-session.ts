@@ -19,7 +19,7 @@ export async function startSession(
   deps: StartSessionDeps,
   request: StartSessionRequest,
 ): Promise<string> {
-  if (request.replacedSessionId) await deps.sessions.remove([request.replacedSessionId]);
+  if (request.replacedSessionId) await deps.sessions.remove(null, [request.replacedSessionId]);
   const token = await openSession(deps, request.userId);
   if (request.guestCartToken) {
     await deps.mergeGuestCart(deps.tokens.hash(request.guestCartToken), request.userId);

@@ -7,12 +7,10 @@ export async function advanceOrder(
   orderId: string,
   move: 'ship' | 'deliver',
 ): Promise<void> {
-  const events = await deps.unitOfWork(async (tx) => {
+  await deps.unitOfWork(async (tx) => {
     const order = await deps.orders.findByIdForUpdate(tx, orderId);
     if (!order) throw new OrderNotFound();
     order[move](deps.clock.now());
     await deps.orders.save(tx, order);
-    return order.pullEvents();
   });
-  await deps.events.dispatch(events, deps.log);
 }

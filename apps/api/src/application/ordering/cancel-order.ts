@@ -1,4 +1,3 @@
-import type { DomainEvent } from '@shop/domain/shared/events';
 import { OrderNotFound } from '@shop/domain/shared/errors';
 import type { OrderingDeps } from './deps';
 import { releaseOrderStock } from './release-order-stock';
@@ -12,19 +11,17 @@ export async function cancelOrder(
   userId: string,
   orderId: string,
 ): Promise<void> {
-  const events = await deps.unitOfWork(async (tx): Promise<DomainEvent[]> => {
+  await deps.unitOfWork(async (tx) => {
     const order = await deps.orders.findByIdForUpdate(tx, orderId);
     if (!order) throw new OrderNotFound();
     order.assertVisibleTo(userId);
     const at = deps.clock.now();
     const { refundDue } = order.cancel(null, at);
-    const items = await releaseOrderStock(deps, tx, order, at);
+    await releaseOrderStock(deps, tx, order, at);
     await deps.orders.save(tx, order);
     if (refundDue) {
       const charge = await deps.payments.findCharge(tx, orderId);
       if (charge?.approved) await deps.payments.recordRefund(tx, orderId, charge);
     }
-    return [...order.pullEvents(), ...items.flatMap((item) => item.pullEvents())];
   });
-  await deps.events.dispatch(events, deps.log);
 }

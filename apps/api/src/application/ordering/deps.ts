@@ -6,7 +6,6 @@ import type { PaymentRepository } from '@shop/domain/payment/payment-repository'
 import type { CartRepository } from '@shop/domain/shopping/cart-repository';
 import type { Clock } from '@shop/domain/shared/clock';
 import type { UnitOfWork } from '@shop/domain/shared/unit-of-work';
-import type { EventDispatcher } from '../events';
 import type { Log } from '../log';
 import type { CheckoutSettings } from './checkout-settings';
 
@@ -23,7 +22,6 @@ export interface OrderingDeps {
   payments: PaymentRepository;
   unitOfWork: UnitOfWork;
   clock: Clock;
-  events: EventDispatcher;
   log: Log;
 }
 

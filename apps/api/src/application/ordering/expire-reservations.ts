@@ -1,4 +1,3 @@
-import type { DomainEvent } from '@shop/domain/shared/events';
 import { reservationCutoff } from '@shop/domain/ordering/order';
 import type { OrderingDeps } from './deps';
 import { releaseOrderStock } from './release-order-stock';
@@ -30,17 +29,12 @@ export async function expireReservations(
       if (!order?.reservationExpiredBy(now, ttlMs)) return null;
       const at = deps.clock.now();
       order.expire(at);
-      const items = await releaseOrderStock(deps, tx, order, at);
+      await releaseOrderStock(deps, tx, order, at);
       await deps.orders.save(tx, order);
-      const events: DomainEvent[] = [
-        ...order.pullEvents(),
-        ...items.flatMap((item) => item.pullEvents()),
-      ];
-      return { userId: order.userId, events };
+      return { userId: order.userId };
     });
     if (done === null) continue;
     expired.push(id);
-    await deps.events.dispatch(done.events, deps.log);
     deps.log.info(
       { event: 'order.expired', orderId: id, userId: done.userId, ttlMs },
       `order ${id} expired unpaid: cancelled, stock returned`,

@@ -27,7 +27,7 @@ export async function placeOrder(
   input: PlaceOrderInput,
 ): Promise<OrderDetails> {
   const { orderQueries, carts } = deps.ordering;
-  const cart = (await carts.findByOwner({ userId }))?.lines ?? [];
+  const cart = (await carts.findByOwner(null, { userId }))?.lines ?? [];
   const address = input.shippingAddress;
   const earlier = await orderQueries.findByKey(userId, input.idempotencyKey);
   if (earlier) return replayCheckout(deps, earlier, cart, address);

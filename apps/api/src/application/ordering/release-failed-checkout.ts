@@ -1,6 +1,5 @@
 import type { OrderStatus } from '@shop/domain/ordering/order-status';
 import { Charge } from '@shop/domain/payment/charge';
-import type { DomainEvent } from '@shop/domain/shared/events';
 import type { ChargeResult } from './checkout-settings';
 import type { OrderingDeps } from './deps';
 import { releaseOrderStock } from './release-order-stock';
@@ -20,17 +19,15 @@ export async function releaseFailedCheckout(
   const { log } = ordering;
   const stage = charge ? 'settle' : 'charge';
   try {
-    const released = await ordering.unitOfWork(async (tx) => {
+    const before = await ordering.unitOfWork(async (tx) => {
       const order = await ordering.orders.findByIdForUpdate(tx, orderId);
       if (!order) return null;
       const before = order.status;
-      const events: DomainEvent[] = [];
       if (before === 'PENDING_PAYMENT') {
         const at = ordering.clock.now();
         order.releaseAfterFailedPayment(at);
-        const items = await releaseOrderStock(ordering, tx, order, at);
+        await releaseOrderStock(ordering, tx, order, at);
         await ordering.orders.save(tx, order);
-        events.push(...order.pullEvents(), ...items.flatMap((item) => item.pullEvents()));
       }
       const cancelled = before === 'PENDING_PAYMENT' || before === 'CANCELLED';
       if (charge && cancelled && !(await ordering.payments.findCharge(tx, orderId))) {
@@ -38,10 +35,8 @@ export async function releaseFailedCheckout(
         await ordering.payments.recordCharge(tx, orderId, answer);
         if (answer.approved) await ordering.payments.recordRefund(tx, orderId, answer);
       }
-      return { before, events };
+      return before;
     });
-    const before = released?.before ?? null;
-    if (released) await ordering.events.dispatch(released.events, log);
     if (before === 'PAID') {
       log.warn(
         { event: 'order.settle_recovered', orderId, err: cause },

@@ -7,14 +7,13 @@ import { IdempotencyKey } from '@shop/domain/ordering/idempotency-key';
 import { Order } from '@shop/domain/ordering/order';
 import { priceLines } from '@shop/domain/ordering/price-lines';
 import { ShippingAddress } from '@shop/domain/ordering/shipping-address';
-import type { DomainEvent } from '@shop/domain/shared/events';
 import type { OrderingDeps } from './deps';
 
 /**
  * Checkout's first step, all or nothing: the units taken (product rows locked in id order, rule
  * 3 checked by each StockItem), and the order awaiting payment placed at the catalog's prices
  * (rule 2) under its key. A key another attempt holds makes the save throw IdempotencyKeyTaken,
- * and the transaction gives the units back. Answers the order's id; its events once committed.
+ * and the transaction gives the units back. Answers the order's id.
  */
 export async function reserveOrder(
   deps: OrderingDeps,
@@ -25,7 +24,7 @@ export async function reserveOrder(
   const address = ShippingAddress.of(input.shippingAddress);
   const requests = sumPerProduct(cart);
   const catalog = await deps.products.findByIds(requests.map((line) => line.productId));
-  const { order, events } = await deps.unitOfWork(async (tx) => {
+  const order = await deps.unitOfWork(async (tx) => {
     const at = deps.clock.now();
     const items = new Map(
       (
@@ -56,12 +55,7 @@ export async function reserveOrder(
     });
     await deps.stock.save(tx, [...items.values()]);
     await deps.orders.save(tx, order);
-    const events: DomainEvent[] = [
-      ...order.pullEvents(),
-      ...[...items.values()].flatMap((item) => item.pullEvents()),
-    ];
-    return { order, events };
+    return order;
   });
-  await deps.events.dispatch(events, deps.log);
   return order.id;
 }

@@ -2,7 +2,6 @@ import { settledRefusal, type Settled } from '@shop/domain/ordering/checkout-out
 import { Charge } from '@shop/domain/payment/charge';
 import type { OrderDetails } from '@shop/domain/ordering/order-queries';
 import { OrderNotFound } from '@shop/domain/shared/errors';
-import type { DomainEvent } from '@shop/domain/shared/events';
 import type { Log } from '../log';
 import type { ChargeResult, CheckoutSettings } from './checkout-settings';
 import type { OrderingDeps } from './deps';
@@ -59,11 +58,6 @@ async function settledOrder({ ordering }: SettleDeps, orderId: string): Promise<
   return order;
 }
 
-interface SettleResult {
-  settled: Settled;
-  events: DomainEvent[];
-}
-
 /** Records the processor's answer and moves the order on, in one transaction. */
 async function settleCharge(
   { checkout, ordering }: SettleDeps,
@@ -72,15 +66,14 @@ async function settleCharge(
   charge: ChargeResult,
   attempt: number,
 ): Promise<Settled> {
-  const { settled, events } = await ordering.unitOfWork(async (tx): Promise<SettleResult> => {
+  return ordering.unitOfWork(async (tx): Promise<Settled> => {
     const order = await ordering.orders.findByIdForUpdate(tx, orderId);
     if (!order) throw new Error(`Order ${orderId} disappeared while its payment was settled`);
     await checkout.beforeSettle?.(attempt);
-    const none: DomainEvent[] = [];
     if (attempt > 1 && (await ordering.payments.findCharge(tx, orderId))) {
       // An earlier attempt committed although its answer never arrived.
-      if (order.status === 'PAID') return { settled: 'paid', events: none };
-      return { settled: charge.outcome === 'APPROVED' ? 'cancelled' : 'declined', events: none };
+      if (order.status === 'PAID') return 'paid';
+      return charge.outcome === 'APPROVED' ? 'cancelled' : 'declined';
     }
     // Every charge the processor answered is recorded, whatever became of the order meanwhile.
     const answer = Charge.of(charge.outcome, order.total, charge.cardLast4);
@@ -89,7 +82,7 @@ async function settleCharge(
       // Cancelled (by the shopper, or expired) while the card was charged: its stock is back
       // already; the money goes back too.
       if (answer.approved) await ordering.payments.recordRefund(tx, orderId, answer);
-      return { settled: 'cancelled', events: none };
+      return 'cancelled';
     }
     if (order.status !== 'PENDING_PAYMENT') {
       throw new Error(`Order ${orderId} is ${order.status} before its only charge was settled`);
@@ -99,17 +92,14 @@ async function settleCharge(
       order.markPaid(answer, at);
       await ordering.orders.save(tx, order);
       // What was bought leaves the shopper's cart in the same transaction.
-      const cart = await ordering.carts.findForUpdate({ userId }, tx);
+      const cart = await ordering.carts.findForUpdate(tx, { userId });
       cart?.checkOut(orderId, at);
-      if (cart) await ordering.carts.save(cart, tx);
-      return { settled: 'paid', events: [...order.pullEvents(), ...(cart?.pullEvents() ?? [])] };
+      if (cart) await ordering.carts.save(tx, cart);
+      return 'paid';
     }
     order.declinePayment(at);
     await ordering.orders.save(tx, order);
-    const items = await releaseOrderStock(ordering, tx, order, at);
-    const events = [...order.pullEvents(), ...items.flatMap((item) => item.pullEvents())];
-    return { settled: 'declined', events };
+    await releaseOrderStock(ordering, tx, order, at);
+    return 'declined';
   });
-  await ordering.events.dispatch(events, ordering.log);
-  return settled;
 }

@@ -16,9 +16,9 @@ export async function addToCart(
   const units = Quantity.of(quantity);
   const cart = await changeCart(deps, async (tx, at) => {
     const stock = await stockOf(deps, productId, tx);
-    const cart = await deps.carts.findOrOpenForUpdate(owner, tx);
+    const cart = await deps.carts.findOrOpenForUpdate(tx, owner);
     cart.add(productId, units, stock, at);
-    await deps.carts.save(cart, tx);
+    await deps.carts.save(tx, cart);
     return cart;
   });
   return contentsOf(deps, cart);

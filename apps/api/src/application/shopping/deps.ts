@@ -4,7 +4,6 @@ import type { Cart } from '@shop/domain/shopping/cart';
 import type { CartRepository } from '@shop/domain/shopping/cart-repository';
 import type { Clock } from '@shop/domain/shared/clock';
 import type { Tx, UnitOfWork } from '@shop/domain/shared/unit-of-work';
-import type { EventDispatcher } from '../events';
 import type { Log } from '../log';
 
 /** A guest cart's cookie token: a fresh secret, and the hash under which its cart is stored. */
@@ -20,10 +19,9 @@ export interface ShoppingPorts {
   guestTokens: GuestCartTokens;
   unitOfWork: UnitOfWork;
   clock: Clock;
-  events: EventDispatcher;
 }
 
-/** Per request: the ports and the request's log (for event handlers that fail). */
+/** Per request: the ports and the request's log. */
 export interface ShoppingDeps extends ShoppingPorts {
   log: Log;
 }
@@ -48,15 +46,10 @@ export async function contentsOf(
   });
 }
 
-/** Runs one change to a cart in a transaction, then hands its events on after the commit. */
-export async function changeCart(
+/** Runs one change to a cart in a transaction, at the time it starts. */
+export function changeCart(
   deps: ShoppingDeps,
   change: (tx: Tx, at: Date) => Promise<Cart | null>,
 ): Promise<Cart | null> {
-  const { cart, events } = await deps.unitOfWork(async (tx) => {
-    const changed = await change(tx, deps.clock.now());
-    return { cart: changed, events: changed?.pullEvents() ?? [] };
-  });
-  await deps.events.dispatch(events, deps.log);
-  return cart;
+  return deps.unitOfWork((tx) => change(tx, deps.clock.now()));
 }

@@ -6,5 +6,5 @@ export async function getCart(
   deps: Pick<ShoppingDeps, 'carts' | 'products'>,
   owner: CartOwner | null,
 ): Promise<CartContentsLine[]> {
-  return owner ? contentsOf(deps, await deps.carts.findByOwner(owner)) : [];
+  return owner ? contentsOf(deps, await deps.carts.findByOwner(null, owner)) : [];
 }

@@ -13,20 +13,20 @@ export async function mergeGuestCart(
   userId: string,
 ): Promise<void> {
   await changeCart(deps, async (tx, at) => {
-    const guest = await deps.carts.findForUpdate({ guestTokenHash }, tx);
+    const guest = await deps.carts.findForUpdate(tx, { guestTokenHash });
     if (!guest) return null;
     if (guest.isEmpty) {
-      await deps.carts.delete(guest, tx);
+      await deps.carts.delete(tx, guest);
       return null;
     }
-    const account = await deps.carts.findOrOpenForUpdate({ userId }, tx);
+    const account = await deps.carts.findOrOpenForUpdate(tx, { userId });
     const stock = await deps.products.findStock(
-      guest.lines.map((line) => line.productId),
       tx,
+      guest.lines.map((line) => line.productId),
     );
     account.mergeFrom(guest, (productId) => stock.get(productId) ?? 0, at);
-    await deps.carts.save(account, tx);
-    await deps.carts.delete(guest, tx);
+    await deps.carts.save(tx, account);
+    await deps.carts.delete(tx, guest);
     return account;
   });
 }

@@ -9,10 +9,10 @@ export async function removeFromCart(
 ): Promise<CartContentsLine[]> {
   if (!owner) return [];
   const cart = await changeCart(deps, async (tx, at) => {
-    const cart = await deps.carts.findForUpdate(owner, tx);
+    const cart = await deps.carts.findForUpdate(tx, owner);
     if (!cart) return null;
     cart.remove(productId, at);
-    await deps.carts.save(cart, tx);
+    await deps.carts.save(tx, cart);
     return cart;
   });
   return contentsOf(deps, cart);

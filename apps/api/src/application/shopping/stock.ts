@@ -8,7 +8,7 @@ export async function stockOf(
   productId: string,
   tx: Tx,
 ): Promise<number> {
-  const stock = (await deps.products.findStock([productId], tx)).get(productId);
+  const stock = (await deps.products.findStock(tx, [productId])).get(productId);
   if (stock === undefined) throw new ProductNotFound();
   return stock;
 }

@@ -15,9 +15,9 @@ export async function updateCartLine(
   const units = Quantity.of(quantity);
   const cart = await changeCart(deps, async (tx, at) => {
     const stock = await stockOf(deps, productId, tx);
-    const cart = await deps.carts.findOrOpenForUpdate(owner, tx);
+    const cart = await deps.carts.findOrOpenForUpdate(tx, owner);
     cart.changeQuantity(productId, units, stock, at);
-    await deps.carts.save(cart, tx);
+    await deps.carts.save(tx, cart);
     return cart;
   });
   return contentsOf(deps, cart);

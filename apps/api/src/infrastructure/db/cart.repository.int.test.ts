@@ -19,7 +19,7 @@ beforeAll(async () => {
   database = await createTestDatabase('cart_repository');
   db = createPrismaClient(database.url, { max: 10 });
   carts = createCartRepository(db);
-  unitOfWork = createUnitOfWork(db);
+  unitOfWork = createUnitOfWork(db, { dispatch: async () => {} });
 });
 afterAll(async () => {
   await db.$disconnect();
@@ -54,7 +54,10 @@ async function account(): Promise<string> {
 
 const quantities = async (owner: CartOwner) =>
   Object.fromEntries(
-    ((await carts.findByOwner(owner))?.lines ?? []).map((line) => [line.productId, line.quantity]),
+    ((await carts.findByOwner(null, owner))?.lines ?? []).map((line) => [
+      line.productId,
+      line.quantity,
+    ]),
   );
 
 const at = new Date('2026-12-02T06:00:00.000Z');
@@ -62,9 +65,9 @@ const at = new Date('2026-12-02T06:00:00.000Z');
 /** One add as a use case makes it: lock (or open) the cart, add, save, in one transaction. */
 const add = (owner: CartOwner, productId: string, quantity: number, stock: number) =>
   unitOfWork(async (tx) => {
-    const cart = await carts.findOrOpenForUpdate(owner, tx);
+    const cart = await carts.findOrOpenForUpdate(tx, owner);
     cart.add(productId, Quantity.of(quantity), stock, at);
-    await carts.save(cart, tx);
+    await carts.save(tx, cart);
   });
 
 describe('a cart held under its row lock', () => {
@@ -82,7 +85,7 @@ describe('a cart held under its row lock', () => {
     const owner = { guestTokenHash: unique('guest') };
     const ids = await Promise.all(
       Array.from({ length: 5 }, () =>
-        unitOfWork(async (tx) => (await carts.findOrOpenForUpdate(owner, tx)).id),
+        unitOfWork(async (tx) => (await carts.findOrOpenForUpdate(tx, owner)).id),
       ),
     );
     expect(new Set(ids).size).toBe(1);
@@ -95,13 +98,13 @@ describe('a cart held under its row lock', () => {
     await add(owner, kept, 1, 5);
     await add(owner, removed, 2, 5);
     await unitOfWork(async (tx) => {
-      const cart = await carts.findForUpdate(owner, tx);
+      const cart = await carts.findForUpdate(tx, owner);
       cart!.remove(removed, at);
-      await carts.save(cart!, tx);
+      await carts.save(tx, cart!);
     });
     expect(await quantities(owner)).toEqual({ [kept]: 1 });
-    await unitOfWork(async (tx) => carts.delete((await carts.findForUpdate(owner, tx))!, tx));
-    expect(await carts.findByOwner(owner)).toBeNull();
+    await unitOfWork(async (tx) => carts.delete(tx, (await carts.findForUpdate(tx, owner))!));
+    expect(await carts.findByOwner(null, owner)).toBeNull();
   });
 });
 
@@ -111,9 +114,9 @@ describe('checking out', () => {
     const userId = await account();
     await add({ userId }, productId, 2, 5);
     await unitOfWork(async (tx) => {
-      const cart = await carts.findForUpdate({ userId }, tx);
+      const cart = await carts.findForUpdate(tx, { userId });
       cart?.checkOut(randomUUID(), at);
-      if (cart) await carts.save(cart, tx);
+      if (cart) await carts.save(tx, cart);
     });
     expect(await quantities({ userId })).toEqual({});
   });

@@ -8,7 +8,7 @@ import { Cart, type CartOwner } from '@shop/domain/shopping/cart';
 import type { CartRepository } from '@shop/domain/shopping/cart-repository';
 import type { Tx as DomainTx } from '@shop/domain/shared/unit-of-work';
 import type { Db, Tx } from './transactions';
-import { prismaTx } from './unit-of-work';
+import { enlist, prismaTx } from './unit-of-work';
 
 export type { CartOwner };
 
@@ -40,14 +40,14 @@ export function createCartRepository(db: Db): CartRepository {
     return Cart.rehydrate({ id, owner, lines });
   }
 
-  async function findForUpdate(owner: CartOwner, tx: DomainTx): Promise<Cart | null> {
+  async function findForUpdate(tx: DomainTx, owner: CartOwner): Promise<Cart | null> {
     const client = prismaTx(db, tx);
     const id = await lockedCartId(client, owner);
     return id ? load(client, id, owner) : null;
   }
 
   return {
-    async findByOwner(owner, tx) {
+    async findByOwner(tx, owner) {
       const client = prismaTx(db, tx);
       const cart = await client.cart.findUnique({ where: cartWhere(owner), select: { id: true } });
       return cart ? load(client, cart.id, owner) : null;
@@ -55,7 +55,7 @@ export function createCartRepository(db: Db): CartRepository {
 
     findForUpdate,
 
-    async findOrOpenForUpdate(owner, tx) {
+    async findOrOpenForUpdate(tx, owner) {
       const client = prismaTx(db, tx);
       // A racing creator makes the insert wait, then do nothing; the lock below then finds its row.
       if ('userId' in owner) {
@@ -69,12 +69,13 @@ export function createCartRepository(db: Db): CartRepository {
           VALUES (${randomUUID()}::uuid, ${owner.guestTokenHash}, now())
           ON CONFLICT DO NOTHING`;
       }
-      const cart = await findForUpdate(owner, tx);
+      const cart = await findForUpdate(tx, owner);
       if (!cart) throw new Error('The cart just created could not be locked');
       return cart;
     },
 
-    async save(cart, tx) {
+    async save(tx, cart) {
+      enlist(tx, cart);
       const client = prismaTx(db, tx);
       const lines = cart.lines;
       await client.cartItem.deleteMany({
@@ -91,7 +92,8 @@ export function createCartRepository(db: Db): CartRepository {
       }
     },
 
-    async delete(cart, tx) {
+    async delete(tx, cart) {
+      enlist(tx, cart);
       await prismaTx(db, tx).cart.deleteMany({ where: { id: cart.id } });
     },
   };

@@ -8,7 +8,7 @@ import { IdempotencyKeyTaken, type OrderRepository } from '@shop/domain/ordering
 import type { Tx as DomainTx } from '@shop/domain/shared/unit-of-work';
 import type { Prisma } from '@shop/db/client';
 import { hasPrismaCode, type Db, type Tx } from './transactions';
-import { prismaTx } from './unit-of-work';
+import { enlist, prismaTx } from './unit-of-work';
 
 /** Every column the `Order` aggregate is rebuilt from (the read side adds who ordered). */
 export const aggregateSelect = {
@@ -85,7 +85,7 @@ export function createOrderRepository(db: Db): OrderRepository {
   };
 
   return {
-    findById: (tx, id) => findById(prismaTx(db, tx ?? undefined), id),
+    findById: (tx, id) => findById(prismaTx(db, tx), id),
 
     async findByIdForUpdate(tx, id, options) {
       const client = prismaTx(db, tx);
@@ -117,6 +117,7 @@ export function createOrderRepository(db: Db): OrderRepository {
     },
 
     async save(tx: DomainTx, order: Order) {
+      enlist(tx, order);
       const client = prismaTx(db, tx);
       const state = order.snapshot();
       const stored = storedHistory.get(order);

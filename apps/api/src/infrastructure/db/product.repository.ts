@@ -163,7 +163,7 @@ export function createProductRepository(db: Db): ProductRepository {
       return rows.map(({ rank, ...row }) => ({ product: toProduct(row), rank }));
     },
     findCategories: () => listCategoriesWithCounts(db),
-    async findStock(productIds, tx) {
+    async findStock(tx, productIds) {
       if (productIds.length === 0) return new Map();
       const rows = await prismaTx(db, tx).product.findMany({
         where: { id: { in: [...productIds] } },

@@ -2,23 +2,22 @@
 import { randomUUID } from 'node:crypto';
 import { refreshBefore, Session } from '@shop/domain/identity/session';
 import type { SessionRepository } from '@shop/domain/identity/session-repository';
-import type { Tx as DomainTx } from '@shop/domain/shared/unit-of-work';
 import { userFields } from './user.repository';
-import type { Db, Tx } from './transactions';
+import type { Db } from './transactions';
+import { prismaTx } from './unit-of-work';
 
 /** The domain's `SessionRepository` over the `Session` table. */
 export function createSessionRepository(db: Db): SessionRepository {
-  const client = (tx?: DomainTx): Db | Tx => (tx as unknown as Tx | undefined) ?? db;
   return {
     nextId: () => randomUUID(),
-    async add(session, tx) {
+    async add(tx, session) {
       const { id, accountId, tokenHash, expiresAt, lastUsedAt } = session.snapshot();
-      await client(tx).session.create({
+      await prismaTx(db, tx).session.create({
         data: { id, userId: accountId, tokenHash, expiresAt, lastUsedAt },
       });
     },
-    async findByTokenHashes(tokenHashes, tx) {
-      const rows = await client(tx).session.findMany({
+    async findByTokenHashes(tx, tokenHashes) {
+      const rows = await prismaTx(db, tx).session.findMany({
         where: { tokenHash: { in: [...tokenHashes] } },
         select: {
           id: true,
@@ -33,19 +32,19 @@ export function createSessionRepository(db: Db): SessionRepository {
         account: user,
       }));
     },
-    async remove(ids, tx) {
-      await client(tx).session.deleteMany({ where: { id: { in: [...ids] } } });
+    async remove(tx, ids) {
+      await prismaTx(db, tx).session.deleteMany({ where: { id: { in: [...ids] } } });
     },
-    async removeAllOf(accountId, tx) {
-      await client(tx).session.deleteMany({ where: { userId: accountId } });
+    async removeAllOf(tx, accountId) {
+      await prismaTx(db, tx).session.deleteMany({ where: { userId: accountId } });
     },
     /**
      * Writes the touched use unless the stored one is already fresh: of requests arriving
      * together, one writes and the others find nothing to do (one conditional UPDATE).
      */
-    async saveUse(session, tx) {
+    async saveUse(tx, session) {
       const at = session.lastUsedAt;
-      await client(tx).session.updateMany({
+      await prismaTx(db, tx).session.updateMany({
         where: { id: session.id, lastUsedAt: { lt: refreshBefore(at) } },
         data: { lastUsedAt: at },
       });

@@ -6,7 +6,7 @@
 import { StockItem } from '@shop/domain/inventory/stock-item';
 import type { StockRepository } from '@shop/domain/inventory/stock-repository';
 import type { Db } from './transactions';
-import { prismaTx } from './unit-of-work';
+import { enlist, prismaTx } from './unit-of-work';
 
 export function createStockRepository(db: Db): StockRepository {
   return {
@@ -23,6 +23,7 @@ export function createStockRepository(db: Db): StockRepository {
     },
 
     async save(tx, items) {
+      enlist(tx, ...items);
       const client = prismaTx(db, tx);
       const sorted = [...items].sort((a, b) => (a.productId < b.productId ? -1 : 1));
       for (const item of sorted) {

@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { Account } from '@shop/domain/identity/account';
 import type { AccountRepository } from '@shop/domain/identity/account-repository';
 import { EmailAlreadyRegistered } from '@shop/domain/shared/errors';
-import type { Tx as DomainTx } from '@shop/domain/shared/unit-of-work';
-import { hasPrismaCode, type Db, type Tx } from './transactions';
+import { hasPrismaCode, type Db } from './transactions';
+import { enlist, prismaTx } from './unit-of-work';
 
 /** An account's columns as the shop shows it: never its password hash. */
 export const userFields = { id: true, name: true, email: true, role: true } as const;
@@ -13,13 +13,13 @@ const accountFields = { ...userFields, passwordHash: true } as const;
 
 /** The domain's `AccountRepository` over the `User` table. */
 export function createAccountRepository(db: Db): AccountRepository {
-  const client = (tx?: DomainTx): Db | Tx => (tx as unknown as Tx | undefined) ?? db;
   return {
     nextId: () => randomUUID(),
-    async add(account, tx) {
+    async add(tx, account) {
+      enlist(tx, account);
       const { id, name, email, passwordHash } = account.snapshot();
       try {
-        await client(tx).user.create({
+        await prismaTx(db, tx).user.create({
           data: { id, name, email, passwordHash },
           select: { id: true },
         });
@@ -29,17 +29,21 @@ export function createAccountRepository(db: Db): AccountRepository {
         throw error;
       }
     },
-    async findById(id, tx) {
-      const row = await client(tx).user.findUnique({ where: { id }, select: accountFields });
+    async findById(tx, id) {
+      const row = await prismaTx(db, tx).user.findUnique({ where: { id }, select: accountFields });
       return row ? Account.rehydrate(row) : null;
     },
-    async findByEmail(email, tx) {
-      const row = await client(tx).user.findUnique({ where: { email }, select: accountFields });
+    async findByEmail(tx, email) {
+      const row = await prismaTx(db, tx).user.findUnique({
+        where: { email },
+        select: accountFields,
+      });
       return row ? Account.rehydrate(row) : null;
     },
-    async save(account, tx) {
+    async save(tx, account) {
+      enlist(tx, account);
       const { id, passwordHash } = account.snapshot();
-      await client(tx).user.update({ where: { id }, data: { passwordHash } });
+      await prismaTx(db, tx).user.update({ where: { id }, data: { passwordHash } });
     },
   };
 }
