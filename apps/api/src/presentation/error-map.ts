@@ -7,6 +7,7 @@ import { TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import {
   CardDeclined,
   CheckoutConflict,
+  CheckoutInProgress,
   CheckoutStillProcessing,
   DomainError,
   EmailAlreadyRegistered,
@@ -35,6 +36,7 @@ const codes: [ErrorClass, TRPC_ERROR_CODE_KEY][] = [
   [MixedCurrencies, 'CONFLICT'],
   [TransitionNotAllowed, 'CONFLICT'],
   [CheckoutConflict, 'CONFLICT'],
+  [CheckoutInProgress, 'CONFLICT'],
   [CardDeclined, 'PAYMENT_REQUIRED'],
   [CheckoutStillProcessing, 'TIMEOUT'],
   [TooManyAttempts, 'TOO_MANY_REQUESTS'],

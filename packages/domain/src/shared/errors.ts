@@ -62,6 +62,15 @@ export class TransitionNotAllowed extends DomainError {}
 /** A checkout that contradicts an earlier one with the same key, or the order's state. */
 export class CheckoutConflict extends DomainError {}
 
+/** Another checkout of the same cart awaits payment (a second tab, or an attempt left pending). */
+export class CheckoutInProgress extends DomainError {
+  constructor() {
+    super(
+      'Your cart is already being checked out in another window. Wait a moment and look in My orders, or cancel that order to check out again.',
+    );
+  }
+}
+
 export class CardDeclined extends DomainError {
   constructor() {
     super('Your card was declined. No money was taken — try another card.');

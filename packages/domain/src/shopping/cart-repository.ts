@@ -12,6 +12,12 @@ export interface CartRepository {
   findOrOpenForUpdate(owner: CartOwner, tx: Tx): Promise<Cart>;
   /** The owner's cart held until `tx` ends, or null when it has none. */
   findForUpdate(owner: CartOwner, tx: Tx): Promise<Cart | null>;
+  /**
+   * The account's cart for checkout, held until `tx` ends (created empty if it has none), and the
+   * order placed from it that still awaits payment, if any. Every checkout takes this lock first,
+   * so two checkouts of one cart run one after another and the second sees the first's order.
+   */
+  findForCheckout(tx: Tx, userId: string): Promise<{ cart: Cart; awaitingPayment: string | null }>;
   /** Writes the cart's lines as they are now. */
   save(cart: Cart, tx: Tx): Promise<void>;
   /** Deletes the cart and its lines (a guest cart after the merge). */

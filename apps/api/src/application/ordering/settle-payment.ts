@@ -100,7 +100,7 @@ async function settleCharge(
       await ordering.orders.save(tx, order);
       // What was bought leaves the shopper's cart in the same transaction.
       const cart = await ordering.carts.findForUpdate({ userId }, tx);
-      cart?.checkOut(orderId, at);
+      cart?.checkOut(orderId, order.lines, at);
       if (cart) await ordering.carts.save(cart, tx);
       return { settled: 'paid', events: [...order.pullEvents(), ...(cart?.pullEvents() ?? [])] };
     }

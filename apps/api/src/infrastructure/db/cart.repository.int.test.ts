@@ -112,7 +112,7 @@ describe('checking out', () => {
     await add({ userId }, productId, 2, 5);
     await unitOfWork(async (tx) => {
       const cart = await carts.findForUpdate({ userId }, tx);
-      cart?.checkOut(randomUUID(), at);
+      cart?.checkOut(randomUUID(), [{ productId, quantity: 2 }], at);
       if (cart) await carts.save(cart, tx);
     });
     expect(await quantities({ userId })).toEqual({});

@@ -46,6 +46,25 @@ export function createCartRepository(db: Db): CartRepository {
     return id ? load(client, id, owner) : null;
   }
 
+  async function findOrOpenForUpdate(owner: CartOwner, tx: DomainTx): Promise<Cart> {
+    const client = prismaTx(db, tx);
+    // A racing creator makes the insert wait, then do nothing; the lock below then finds its row.
+    if ('userId' in owner) {
+      await client.$executeRaw`
+        INSERT INTO "Cart" ("id", "userId", "updatedAt")
+        VALUES (${randomUUID()}::uuid, ${owner.userId}::uuid, now())
+        ON CONFLICT DO NOTHING`;
+    } else {
+      await client.$executeRaw`
+        INSERT INTO "Cart" ("id", "guestTokenHash", "updatedAt")
+        VALUES (${randomUUID()}::uuid, ${owner.guestTokenHash}, now())
+        ON CONFLICT DO NOTHING`;
+    }
+    const cart = await findForUpdate(owner, tx);
+    if (!cart) throw new Error('The cart just created could not be locked');
+    return cart;
+  }
+
   return {
     async findByOwner(owner, tx) {
       const client = prismaTx(db, tx);
@@ -55,23 +74,15 @@ export function createCartRepository(db: Db): CartRepository {
 
     findForUpdate,
 
-    async findOrOpenForUpdate(owner, tx) {
-      const client = prismaTx(db, tx);
-      // A racing creator makes the insert wait, then do nothing; the lock below then finds its row.
-      if ('userId' in owner) {
-        await client.$executeRaw`
-          INSERT INTO "Cart" ("id", "userId", "updatedAt")
-          VALUES (${randomUUID()}::uuid, ${owner.userId}::uuid, now())
-          ON CONFLICT DO NOTHING`;
-      } else {
-        await client.$executeRaw`
-          INSERT INTO "Cart" ("id", "guestTokenHash", "updatedAt")
-          VALUES (${randomUUID()}::uuid, ${owner.guestTokenHash}, now())
-          ON CONFLICT DO NOTHING`;
-      }
-      const cart = await findForUpdate(owner, tx);
-      if (!cart) throw new Error('The cart just created could not be locked');
-      return cart;
+    findOrOpenForUpdate,
+
+    async findForCheckout(tx, userId) {
+      const cart = await findOrOpenForUpdate({ userId }, tx);
+      const pending = await prismaTx(db, tx).order.findFirst({
+        where: { userId, status: 'PENDING_PAYMENT' },
+        select: { id: true },
+      });
+      return { cart, awaitingPayment: pending?.id ?? null };
     },
 
     async save(cart, tx) {
