@@ -59,6 +59,13 @@ export class MixedCurrencies extends DomainError {
 /** The order's life cycle does not allow this move (e.g. cancelling a shipped order). */
 export class TransitionNotAllowed extends DomainError {}
 
+/** The guest cart a change was for was merged into an account (log-in) while the change waited. */
+export class GuestCartMerged extends DomainError {
+  constructor() {
+    super('Your cart has just moved to your account. Please try again.');
+  }
+}
+
 /** A checkout that contradicts an earlier one with the same key, or the order's state. */
 export class CheckoutConflict extends DomainError {}
 

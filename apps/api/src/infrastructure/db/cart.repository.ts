@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { Cart, type CartOwner } from '@shop/domain/shopping/cart';
 import type { CartRepository } from '@shop/domain/shopping/cart-repository';
+import { GuestCartMerged } from '@shop/domain/shared/errors';
 import type { Tx as DomainTx } from '@shop/domain/shared/unit-of-work';
 import type { Db, Tx } from './transactions';
 import { prismaTx } from './unit-of-work';
@@ -61,6 +62,8 @@ export function createCartRepository(db: Db): CartRepository {
         ON CONFLICT DO NOTHING`;
     }
     const cart = await findForUpdate(owner, tx);
+    // The row was there for the insert and gone by the lock: a log-in merged (deleted) it.
+    if (!cart && 'guestTokenHash' in owner) throw new GuestCartMerged();
     if (!cart) throw new Error('The cart just created could not be locked');
     return cart;
   }
