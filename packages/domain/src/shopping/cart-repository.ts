@@ -20,6 +20,8 @@ export interface CartRepository {
   findForCheckout(tx: Tx, userId: string): Promise<{ cart: Cart; awaitingPayment: string | null }>;
   /** Writes the cart's lines as they are now. */
   save(cart: Cart, tx: Tx): Promise<void>;
+  /** Deletes up to `limit` guest carts unchanged since `cutoff`, with their lines; answers how many. */
+  deleteGuestCartsIdleSince(cutoff: Date, limit: number): Promise<number>;
   /** Deletes the cart and its lines (a guest cart after the merge). */
   delete(cart: Cart, tx: Tx): Promise<void>;
 }

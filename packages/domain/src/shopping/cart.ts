@@ -10,6 +10,14 @@ import {
   type ShoppingEvent,
 } from './shopping-events';
 
+/**
+ * A guest cart unchanged for `idleMs` is abandoned: no account holds it, and its cookie has most
+ * likely gone. Carts changed before the answer may be deleted.
+ */
+export function abandonedGuestCartCutoff(now: Date, idleMs: number): Date {
+  return new Date(now.getTime() - idleMs);
+}
+
 /** Whose cart it is: an account, or a guest known by the hash of its cookie token. */
 export type CartOwner = { userId: string } | { guestTokenHash: string };
 

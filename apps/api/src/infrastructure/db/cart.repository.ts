@@ -90,6 +90,8 @@ export function createCartRepository(db: Db): CartRepository {
 
     async save(cart, tx) {
       const client = prismaTx(db, tx);
+      // When it was last changed: what the sweep of abandoned guest carts judges by.
+      await client.cart.update({ where: { id: cart.id }, data: { updatedAt: new Date() } });
       const lines = cart.lines;
       await client.cartItem.deleteMany({
         where: { cartId: cart.id, productId: { notIn: lines.map((line) => line.productId) } },
@@ -103,6 +105,16 @@ export function createCartRepository(db: Db): CartRepository {
           update: { quantity },
         });
       }
+    },
+
+    async deleteGuestCartsIdleSince(cutoff, limit) {
+      const idle = { guestTokenHash: { not: null }, updatedAt: { lt: cutoff } };
+      const ids = await db.cart.findMany({ where: idle, select: { id: true }, take: limit });
+      // The condition again: a cart changed since it was listed is kept.
+      const { count } = await db.cart.deleteMany({
+        where: { ...idle, id: { in: ids.map((row) => row.id) } },
+      });
+      return count;
     },
 
     async delete(cart, tx) {
