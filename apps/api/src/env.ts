@@ -19,6 +19,8 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   /** Minutes an order may await payment while it holds stock; then it is cancelled as expired. */
   RESERVATION_MINUTES: z.coerce.number().positive().default(15),
+  /** Days a guest cart may go unchanged; then the sweep deletes it (the cart cookie lives 30). */
+  GUEST_CART_DAYS: z.coerce.number().positive().default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   ALLOWED_ORIGINS: z
     .string()

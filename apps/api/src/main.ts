@@ -7,6 +7,7 @@ import { loadEnv } from './env';
 import { createLogger } from './infrastructure/log';
 import { shutdownGraceMs } from './infrastructure/db/transactions';
 import { startReservationSweeper } from './application/ordering/reservation-sweeper';
+import { startGuestCartSweeper } from './application/shopping/guest-cart-sweeper';
 import { configurePasswordQueue } from './infrastructure/security/password-queue';
 import { createServer } from './presentation/http/server';
 import { EventDispatcher } from './application/events';
@@ -60,6 +61,10 @@ function main(): void {
     ordering: { ...createOrderingAdapters(db, events), log: logger },
     ttlMs: env.RESERVATION_MINUTES * 60_000,
   });
+  const guestCarts = startGuestCartSweeper({
+    shopping: { ...createShoppingAdapters(db), log: logger },
+    idleMs: env.GUEST_CART_DAYS * 24 * 60 * 60_000,
+  });
   server.listen(env.PORT, env.HOST, () => {
     logger.info(`api: listening on http://${env.HOST}:${env.PORT} (tRPC at /trpc)`);
   });
@@ -72,7 +77,7 @@ function main(): void {
     // Longer than a transaction may run: one in flight commits or rolls back, never cut off.
     const force = setTimeout(() => process.exit(1), shutdownGraceMs);
     force.unref();
-    const sweeping = sweeper.stop();
+    const sweeping = Promise.all([sweeper.stop(), guestCarts.stop()]);
     server.close(() => {
       void sweeping.then(() => db.$disconnect()).finally(() => process.exit(0));
     });

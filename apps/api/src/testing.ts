@@ -13,6 +13,11 @@ import {
   type Sweeper,
   type SweeperOptions,
 } from './application/ordering/reservation-sweeper';
+import {
+  expireGuestCarts as expireCarts,
+  type ExpireGuestCartsOptions,
+} from './application/shopping/expire-guest-carts';
+import { startGuestCartSweeper as startCartSweeper } from './application/shopping/guest-cart-sweeper';
 import type { Db } from './infrastructure/db/transactions';
 import { silentLogger, type Logger } from './infrastructure/log';
 import { EventDispatcher } from './application/events';
@@ -61,6 +66,19 @@ export function startReservationSweeper({
 }: Omit<SweeperOptions, 'ordering'> & { prisma: Db; logger?: Logger }): Sweeper {
   return startSweeper({
     ordering: { ...createOrderingAdapters(prisma, events), log: logger },
+    ...options,
+  });
+}
+
+/** The sweep of abandoned guest carts over `db`. */
+export function expireGuestCarts(db: Db, options: ExpireGuestCartsOptions): Promise<number> {
+  return expireCarts({ ...createShoppingAdapters(db), log: silentLogger }, options);
+}
+
+/** The guest cart sweeper as main.ts starts it, over `db`. */
+export function startGuestCartSweeper(db: Db, options: { idleMs: number; intervalMs?: number }) {
+  return startCartSweeper({
+    shopping: { ...createShoppingAdapters(db), log: silentLogger },
     ...options,
   });
 }

@@ -59,8 +59,24 @@ export class MixedCurrencies extends DomainError {
 /** The order's life cycle does not allow this move (e.g. cancelling a shipped order). */
 export class TransitionNotAllowed extends DomainError {}
 
+/** The guest cart a change was for was merged into an account (log-in) while the change waited. */
+export class GuestCartMerged extends DomainError {
+  constructor() {
+    super('Your cart has just moved to your account. Please try again.');
+  }
+}
+
 /** A checkout that contradicts an earlier one with the same key, or the order's state. */
 export class CheckoutConflict extends DomainError {}
+
+/** Another checkout of the same cart awaits payment (a second tab, or an attempt left pending). */
+export class CheckoutInProgress extends DomainError {
+  constructor() {
+    super(
+      'Your cart is already being checked out in another window. Wait a moment and look in My orders, or cancel that order to check out again.',
+    );
+  }
+}
 
 export class CardDeclined extends DomainError {
   constructor() {

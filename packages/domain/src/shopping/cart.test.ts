@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { maxLineQuantity } from '@shop/contract/cart';
-import { OutOfStock } from '../shared/errors';
+import { CheckoutConflict, CheckoutInProgress, OutOfStock } from '../shared/errors';
 import { Cart } from './cart';
 import { Quantity } from './quantity';
 
@@ -120,14 +120,38 @@ describe('merging a guest cart at log-in', () => {
 });
 
 describe('checking out', () => {
-  it('empties the cart once its order is paid', () => {
+  it('takes out what the paid order bought', () => {
     const cart = Cart.open('cart-1', { userId: 'user-1' });
     cart.add(mug, Quantity.of(2), 10, at);
     cart.pullEvents();
-    cart.checkOut('order-1', at);
+    cart.checkOut('order-1', [{ productId: mug, quantity: 2 }], at);
     expect(cart.isEmpty).toBe(true);
     expect(cart.pullEvents()).toMatchObject([
       { type: 'CartCheckedOut', data: { cartId: 'cart-1', orderId: 'order-1' } },
     ]);
+  });
+
+  it('keeps lines and units added while the order was placed', () => {
+    const cart = cartOf([mug, 3], [tea, 1]);
+    cart.checkOut('order-1', [{ productId: mug, quantity: 2 }], at);
+    expect(cart.lines).toEqual([
+      { productId: mug, quantity: 1 },
+      { productId: tea, quantity: 1 },
+    ]);
+  });
+
+  it('refuses a second checkout while an order placed from the cart awaits payment', () => {
+    const cart = cartOf([mug, 2]);
+    expect(() => cart.beginCheckout([{ productId: mug, quantity: 2 }], 'order-1')).toThrow(
+      CheckoutInProgress,
+    );
+  });
+
+  it('refuses lines the cart no longer holds (an earlier checkout took them)', () => {
+    const cart = cartOf([mug, 1]);
+    expect(() => cart.beginCheckout([{ productId: mug, quantity: 2 }], null)).toThrow(
+      CheckoutConflict,
+    );
+    expect(() => cart.beginCheckout([{ productId: mug, quantity: 1 }], null)).not.toThrow();
   });
 });

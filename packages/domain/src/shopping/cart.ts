@@ -1,5 +1,5 @@
 import { AggregateRoot } from '../shared/aggregate';
-import { OutOfStock } from '../shared/errors';
+import { CheckoutConflict, CheckoutInProgress, OutOfStock } from '../shared/errors';
 import { isSoldOut, lineMaxQuantity, type Quantity } from './quantity';
 import {
   cartCheckedOut,
@@ -9,6 +9,14 @@ import {
   guestCartMerged,
   type ShoppingEvent,
 } from './shopping-events';
+
+/**
+ * A guest cart unchanged for `idleMs` is abandoned: no account holds it, and its cookie has most
+ * likely gone. Carts changed before the answer may be deleted.
+ */
+export function abandonedGuestCartCutoff(now: Date, idleMs: number): Date {
+  return new Date(now.getTime() - idleMs);
+}
 
 /** Whose cart it is: an account, or a guest known by the hash of its cookie token. */
 export type CartOwner = { userId: string } | { guestTokenHash: string };
@@ -112,9 +120,32 @@ export class Cart extends AggregateRoot<ShoppingEvent> {
     this.record(guestCartMerged({ cartId: this.id, guestCartId: guest.id, productIds: moved }, at));
   }
 
-  /** The shopper's order was paid: the cart is emptied. */
-  checkOut(orderId: string, at: Date): void {
-    this.#lines.clear();
+  /**
+   * One checkout at a time: while an order placed from this cart awaits payment, another checkout
+   * is refused rather than joined (its tab may carry another card or address); the shopper waits,
+   * or cancels that order, and an order left pending by a crash is released by the reservation's
+   * time limit. A checkout orders only what the cart still holds: lines an earlier checkout took
+   * away cannot be ordered twice.
+   */
+  beginCheckout(ordered: readonly CartLine[], pendingOrderId: string | null): void {
+    if (pendingOrderId !== null) throw new CheckoutInProgress();
+    if (ordered.some((line) => this.quantityOf(line.productId) < line.quantity)) {
+      throw new CheckoutConflict(
+        'Your cart changed while you were checking out. Please review it and place your order again.',
+      );
+    }
+  }
+
+  /**
+   * The shopper's order was paid: what it bought leaves the cart. Lines added while it was placed
+   * stay, and so do units added to an ordered line meanwhile.
+   */
+  checkOut(orderId: string, ordered: readonly CartLine[], at: Date): void {
+    for (const { productId, quantity } of ordered) {
+      const left = this.quantityOf(productId) - quantity;
+      if (left > 0) this.#lines.set(productId, left);
+      else this.#lines.delete(productId);
+    }
     this.record(cartCheckedOut({ cartId: this.id, orderId }, at));
   }
 }

@@ -1,5 +1,4 @@
 import type { PlaceOrderInput } from '@shop/contract/orders';
-import { IdempotencyKeyTaken } from '@shop/domain/ordering/order-repository';
 import type { OrderDetails } from '@shop/domain/ordering/order-queries';
 import { InvalidRequest } from '@shop/domain/shared/errors';
 import type { Log } from '../log';
@@ -37,8 +36,8 @@ export async function placeOrder(
   try {
     orderId = await reserveOrder(deps.ordering, userId, input, cart);
   } catch (error) {
-    // A simultaneous attempt with this key got in first: answer as it does.
-    if (!(error instanceof IdempotencyKeyTaken)) throw error;
+    // A simultaneous attempt with this key got in first (the key was taken, or the cart it held
+    // refused this one): answer as it does.
     const winner = await orderQueries.findByKey(userId, input.idempotencyKey);
     if (!winner) throw error;
     return replayCheckout(deps, winner, cart, address);

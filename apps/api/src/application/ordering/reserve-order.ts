@@ -12,8 +12,9 @@ import type { OrderingDeps } from './deps';
 /**
  * Checkout's first step, all or nothing: the units taken (product rows locked in id order, rule
  * 3 checked by each StockItem), and the order awaiting payment placed at the catalog's prices
- * (rule 2) under its key. A key another attempt holds makes the save throw IdempotencyKeyTaken,
- * and the transaction gives the units back. Answers the order's id.
+ * (rule 2) under its key, the cart held meanwhile (`Cart.beginCheckout`: one checkout at a time).
+ * A key another attempt holds makes the save throw IdempotencyKeyTaken, and the transaction gives
+ * the units back. Answers the order's id.
  */
 export async function reserveOrder(
   deps: OrderingDeps,
@@ -26,6 +27,9 @@ export async function reserveOrder(
   const catalog = await deps.products.findByIds(requests.map((line) => line.productId));
   const order = await deps.unitOfWork(async (tx) => {
     const at = deps.clock.now();
+    // The cart first (then the products, as a cart change does): one checkout of a cart at a time.
+    const { cart: held, awaitingPayment } = await deps.carts.findForCheckout(tx, userId);
+    held.beginCheckout(requests, awaitingPayment);
     const items = new Map(
       (
         await deps.stock.findForUpdate(

@@ -93,7 +93,7 @@ async function settleCharge(
       await ordering.orders.save(tx, order);
       // What was bought leaves the shopper's cart in the same transaction.
       const cart = await ordering.carts.findForUpdate(tx, { userId });
-      cart?.checkOut(orderId, at);
+      cart?.checkOut(orderId, order.lines, at);
       if (cart) await ordering.carts.save(tx, cart);
       return 'paid';
     }

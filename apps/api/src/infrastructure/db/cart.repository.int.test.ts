@@ -115,7 +115,7 @@ describe('checking out', () => {
     await add({ userId }, productId, 2, 5);
     await unitOfWork(async (tx) => {
       const cart = await carts.findForUpdate(tx, { userId });
-      cart?.checkOut(randomUUID(), at);
+      cart?.checkOut(randomUUID(), [{ productId, quantity: 2 }], at);
       if (cart) await carts.save(tx, cart);
     });
     expect(await quantities({ userId })).toEqual({});

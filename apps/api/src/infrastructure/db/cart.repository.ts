@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { Cart, type CartOwner } from '@shop/domain/shopping/cart';
 import type { CartRepository } from '@shop/domain/shopping/cart-repository';
+import { GuestCartMerged } from '@shop/domain/shared/errors';
 import type { Tx as DomainTx } from '@shop/domain/shared/unit-of-work';
 import type { Db, Tx } from './transactions';
 import { enlist, prismaTx } from './unit-of-work';
@@ -46,6 +47,27 @@ export function createCartRepository(db: Db): CartRepository {
     return id ? load(client, id, owner) : null;
   }
 
+  async function findOrOpenForUpdate(tx: DomainTx, owner: CartOwner): Promise<Cart> {
+    const client = prismaTx(db, tx);
+    // A racing creator makes the insert wait, then do nothing; the lock below then finds its row.
+    if ('userId' in owner) {
+      await client.$executeRaw`
+        INSERT INTO "Cart" ("id", "userId", "updatedAt")
+        VALUES (${randomUUID()}::uuid, ${owner.userId}::uuid, now())
+        ON CONFLICT DO NOTHING`;
+    } else {
+      await client.$executeRaw`
+        INSERT INTO "Cart" ("id", "guestTokenHash", "updatedAt")
+        VALUES (${randomUUID()}::uuid, ${owner.guestTokenHash}, now())
+        ON CONFLICT DO NOTHING`;
+    }
+    const cart = await findForUpdate(tx, owner);
+    // The row was there for the insert and gone by the lock: a log-in merged (deleted) it.
+    if (!cart && 'guestTokenHash' in owner) throw new GuestCartMerged();
+    if (!cart) throw new Error('The cart just created could not be locked');
+    return cart;
+  }
+
   return {
     async findByOwner(tx, owner) {
       const client = prismaTx(db, tx);
@@ -55,28 +77,22 @@ export function createCartRepository(db: Db): CartRepository {
 
     findForUpdate,
 
-    async findOrOpenForUpdate(tx, owner) {
-      const client = prismaTx(db, tx);
-      // A racing creator makes the insert wait, then do nothing; the lock below then finds its row.
-      if ('userId' in owner) {
-        await client.$executeRaw`
-          INSERT INTO "Cart" ("id", "userId", "updatedAt")
-          VALUES (${randomUUID()}::uuid, ${owner.userId}::uuid, now())
-          ON CONFLICT DO NOTHING`;
-      } else {
-        await client.$executeRaw`
-          INSERT INTO "Cart" ("id", "guestTokenHash", "updatedAt")
-          VALUES (${randomUUID()}::uuid, ${owner.guestTokenHash}, now())
-          ON CONFLICT DO NOTHING`;
-      }
-      const cart = await findForUpdate(tx, owner);
-      if (!cart) throw new Error('The cart just created could not be locked');
-      return cart;
+    findOrOpenForUpdate,
+
+    async findForCheckout(tx, userId) {
+      const cart = await findOrOpenForUpdate(tx, { userId });
+      const pending = await prismaTx(db, tx).order.findFirst({
+        where: { userId, status: 'PENDING_PAYMENT' },
+        select: { id: true },
+      });
+      return { cart, awaitingPayment: pending?.id ?? null };
     },
 
     async save(tx, cart) {
       enlist(tx, cart);
       const client = prismaTx(db, tx);
+      // When it was last changed: what the sweep of abandoned guest carts judges by.
+      await client.cart.update({ where: { id: cart.id }, data: { updatedAt: new Date() } });
       const lines = cart.lines;
       await client.cartItem.deleteMany({
         where: { cartId: cart.id, productId: { notIn: lines.map((line) => line.productId) } },
@@ -90,6 +106,16 @@ export function createCartRepository(db: Db): CartRepository {
           update: { quantity },
         });
       }
+    },
+
+    async deleteGuestCartsIdleSince(cutoff, limit) {
+      const idle = { guestTokenHash: { not: null }, updatedAt: { lt: cutoff } };
+      const ids = await db.cart.findMany({ where: idle, select: { id: true }, take: limit });
+      // The condition again: a cart changed since it was listed is kept.
+      const { count } = await db.cart.deleteMany({
+        where: { ...idle, id: { in: ids.map((row) => row.id) } },
+      });
+      return count;
     },
 
     async delete(tx, cart) {
