@@ -9,11 +9,7 @@ import { shutdownGraceMs } from './infrastructure/db/transactions';
 import { startReservationSweeper } from './application/ordering/reservation-sweeper';
 import { configurePasswordQueue } from './infrastructure/security/password-queue';
 import { createServer } from './presentation/http/server';
-import { EventDispatcher } from './application/events';
-import { logOrderEvents } from './application/ordering/event-log';
-import { createIdentityAdapters } from './infrastructure/identity';
-import { createOrderingAdapters } from './infrastructure/ordering';
-import { createShoppingAdapters } from './infrastructure/shopping';
+import { createPorts } from './wiring';
 
 function main(): void {
   const env = loadEnv();
@@ -24,13 +20,9 @@ function main(): void {
     maxWaiting: env.PASSWORD_HASH_QUEUE,
   });
   const passwordLimit = { max: env.LOGIN_MAX_ATTEMPTS, windowMinutes: env.LOGIN_WINDOW_MINUTES };
-  const events = new EventDispatcher();
-  logOrderEvents(events, logger);
+  const ports = createPorts(db, logger);
   const server = createServer({
-    db,
-    identity: { ...createIdentityAdapters(db), events },
-    ordering: { ...createOrderingAdapters(db), events },
-    shopping: { ...createShoppingAdapters(db), events },
+    ports,
     logger,
     allowedOrigins: env.ALLOWED_ORIGINS,
     production: env.NODE_ENV === 'production',
@@ -55,7 +47,7 @@ function main(): void {
   });
   // Orders still awaiting payment after RESERVATION_MINUTES give their stock back.
   const sweeper = startReservationSweeper({
-    ordering: { ...createOrderingAdapters(db), events, log: logger },
+    ordering: { ...ports.ordering, log: logger },
     ttlMs: env.RESERVATION_MINUTES * 60_000,
   });
   server.listen(env.PORT, env.HOST, () => {

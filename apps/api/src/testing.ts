@@ -1,8 +1,8 @@
 /**
  * The composition root for in-process callers: what the stage-independent behaviour suite in
- * `apps/api/test` may use besides the tRPC API itself. `main.ts` wires the app for a process;
- * this file names the same parts for tests, so a refactor inside the layers changes the lines
- * here and never the tests.
+ * `apps/api/test` may use besides the tRPC API itself. It wires the app through the same
+ * `createPorts` as `main.ts`, over the suite's database, so a refactor inside the layers changes
+ * the lines here and never the tests.
  */
 import {
   expireReservations as expire,
@@ -15,10 +15,6 @@ import {
 } from './application/ordering/reservation-sweeper';
 import type { Db } from './infrastructure/db/transactions';
 import { silentLogger, type Logger } from './infrastructure/log';
-import { EventDispatcher } from './application/events';
-import { createIdentityAdapters } from './infrastructure/identity';
-import { createOrderingAdapters } from './infrastructure/ordering';
-import { createShoppingAdapters } from './infrastructure/shopping';
 import {
   createContext as createContextWith,
   type CreateContextOptions as ContextOptions,
@@ -27,6 +23,7 @@ import {
   createServer as createServerWith,
   type ServerOptions as FullServerOptions,
 } from './presentation/http/server';
+import { createPorts } from './wiring';
 
 export { createCaller } from './presentation/root';
 export { createMemoryCookieJar, type CookieJar } from './presentation/http/cookies';
@@ -49,7 +46,7 @@ export function expireReservations(
   db: Db,
   { log = silentLogger, ...options }: ExpireOptions & { log?: Logger },
 ): Promise<string[]> {
-  return expire({ ...createOrderingAdapters(db), events, log }, options);
+  return expire({ ...createPorts(db, log).ordering, log }, options);
 }
 
 /** The sweeper as the suite has started it since stage 1 (`prisma`, `logger`). */
@@ -59,32 +56,21 @@ export function startReservationSweeper({
   ...options
 }: Omit<SweeperOptions, 'ordering'> & { prisma: Db; logger?: Logger }): Sweeper {
   return startSweeper({
-    ordering: { ...createOrderingAdapters(prisma), events, log: logger },
+    ordering: { ...createPorts(prisma, logger).ordering, log: logger },
     ...options,
   });
 }
 
-/** The suite's in-process event dispatch, as main.ts has one per process. */
-const events = new EventDispatcher();
-
-/** Each context's ports over the suite's database, wired as main.ts wires them. */
-function ports(db: Db) {
-  return {
-    identity: { ...createIdentityAdapters(db), events },
-    ordering: { ...createOrderingAdapters(db), events },
-    shopping: { ...createShoppingAdapters(db), events },
-  };
-}
-
-export type CreateContextOptions = Omit<ContextOptions, 'identity' | 'ordering' | 'shopping'>;
-export type ServerOptions = Omit<FullServerOptions, 'identity' | 'ordering' | 'shopping'>;
+/** What the suite passes: the database to wire over instead of the ports. */
+export type CreateContextOptions = Omit<ContextOptions, 'ports'> & { db: Db };
+export type ServerOptions = Omit<FullServerOptions, 'ports'> & { db: Db };
 
 /** A request context over `db`, as the suite has built it since stage 1. */
-export function createContext(options: CreateContextOptions) {
-  return createContextWith({ ...ports(options.db), ...options });
+export function createContext({ db, ...options }: CreateContextOptions) {
+  return createContextWith({ ports: createPorts(db, options.log ?? silentLogger), ...options });
 }
 
 /** The HTTP server over `db`, as the suite has started it since stage 1. */
-export function createServer(options: ServerOptions) {
-  return createServerWith({ ...ports(options.db), ...options });
+export function createServer({ db, ...options }: ServerOptions) {
+  return createServerWith({ ports: createPorts(db, options.logger ?? silentLogger), ...options });
 }

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { refreshBefore, Session } from '@shop/domain/identity/session';
 import type { SessionRepository } from '@shop/domain/identity/session-repository';
 import type { Tx as DomainTx } from '@shop/domain/shared/unit-of-work';
-import { userFields } from './user.repository';
+import { userFields } from './account.repository';
 import type { Db, Tx } from './transactions';
 
 /** The domain's `SessionRepository` over the `Session` table. */
