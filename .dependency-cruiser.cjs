@@ -6,8 +6,8 @@ const api = '^apps/api/src/';
 const layer = (name) => `${api}${name}/`;
 const layers = ['presentation', 'application', 'infrastructure'];
 const testFile = '\\.(int\\.)?test\\.ts$';
-/** The composition root: wires the layers for a process (main.ts) or for in-process tests (testing.ts). */
-const root = `${api}(main|env|testing)(\\.test)?\\.ts$`;
+/** The composition root: wires the layers (wiring.ts) for a process (main.ts) or for in-process tests (testing.ts). */
+const root = `${api}(main|env|testing|wiring)(\\.test)?\\.ts$`;
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -113,17 +113,17 @@ module.exports = {
       name: 'composition-root-stays-on-top',
       severity: 'error',
       comment:
-        'main.ts, env.ts and testing.ts build the infrastructure and hand it to the application. No ' +
+        'main.ts, env.ts, wiring.ts and testing.ts build the infrastructure and hand it to the application. No ' +
         'layer imports them: configuration arrives as arguments. Tests may: they wire the app as main.ts does.',
       from: { path: api, pathNot: [root, testFile] },
-      to: { path: `${api}(main|env|testing)\\.ts$` },
+      to: { path: `${api}(main|env|testing|wiring)\\.ts$` },
     },
     {
       name: 'every-file-in-a-layer',
       severity: 'error',
       comment: `Every file under apps/api/src lives in one of the layer folders (${layers.join(
         ', ',
-      )}), except the composition root (main.ts, env.ts, testing.ts); the model belongs in packages/domain.`,
+      )}), except the composition root (main.ts, env.ts, wiring.ts, testing.ts); the model belongs in packages/domain.`,
       from: {
         path: api,
         pathNot: [`${api}(${layers.join('|')})/`, root],

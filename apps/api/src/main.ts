@@ -10,11 +10,7 @@ import { startReservationSweeper } from './application/ordering/reservation-swee
 import { startGuestCartSweeper } from './application/shopping/guest-cart-sweeper';
 import { configurePasswordQueue } from './infrastructure/security/password-queue';
 import { createServer } from './presentation/http/server';
-import { EventDispatcher } from './application/events';
-import { logOrderEvents } from './application/ordering/event-log';
-import { createIdentityAdapters } from './infrastructure/identity';
-import { createOrderingAdapters } from './infrastructure/ordering';
-import { createShoppingAdapters } from './infrastructure/shopping';
+import { createPorts } from './wiring';
 
 function main(): void {
   const env = loadEnv();
@@ -26,13 +22,9 @@ function main(): void {
     maxPerClient: env.PASSWORD_HASH_PER_CLIENT,
   });
   const passwordLimit = { max: env.LOGIN_MAX_ATTEMPTS, windowMinutes: env.LOGIN_WINDOW_MINUTES };
-  const events = new EventDispatcher(logger);
-  logOrderEvents(events, logger);
+  const ports = createPorts(db, logger);
   const server = createServer({
-    db,
-    identity: createIdentityAdapters(db, events),
-    ordering: createOrderingAdapters(db, events),
-    shopping: createShoppingAdapters(db, events),
+    ports,
     logger,
     allowedOrigins: env.ALLOWED_ORIGINS,
     production: env.NODE_ENV === 'production',
@@ -58,11 +50,11 @@ function main(): void {
   });
   // Orders still awaiting payment after RESERVATION_MINUTES give their stock back.
   const sweeper = startReservationSweeper({
-    ordering: { ...createOrderingAdapters(db, events), log: logger },
+    ordering: { ...ports.ordering, log: logger },
     ttlMs: env.RESERVATION_MINUTES * 60_000,
   });
   const guestCarts = startGuestCartSweeper({
-    shopping: { ...createShoppingAdapters(db), log: logger },
+    shopping: { ...ports.shopping, log: logger },
     idleMs: env.GUEST_CART_DAYS * 24 * 60 * 60_000,
   });
   server.listen(env.PORT, env.HOST, () => {

@@ -1,8 +1,8 @@
 /**
  * The composition root for in-process callers: what the stage-independent behaviour suite in
- * `apps/api/test` may use besides the tRPC API itself. `main.ts` wires the app for a process;
- * this file names the same parts for tests, so a refactor inside the layers changes the lines
- * here and never the tests.
+ * `apps/api/test` may use besides the tRPC API itself. It wires the app through the same
+ * `createPorts` as `main.ts`, over the suite's database, so a refactor inside the layers changes
+ * the lines here and never the tests.
  */
 import {
   expireReservations as expire,
@@ -20,10 +20,6 @@ import {
 import { startGuestCartSweeper as startCartSweeper } from './application/shopping/guest-cart-sweeper';
 import type { Db } from './infrastructure/db/transactions';
 import { silentLogger, type Logger } from './infrastructure/log';
-import { EventDispatcher } from './application/events';
-import { createIdentityAdapters } from './infrastructure/identity';
-import { createOrderingAdapters } from './infrastructure/ordering';
-import { createShoppingAdapters } from './infrastructure/shopping';
 import {
   createContext as createContextWith,
   type CreateContextOptions as ContextOptions,
@@ -32,6 +28,7 @@ import {
   createServer as createServerWith,
   type ServerOptions as FullServerOptions,
 } from './presentation/http/server';
+import { createPorts } from './wiring';
 
 export { createCaller } from './presentation/root';
 export { transactionRetryCount } from './infrastructure/db/transactions';
@@ -55,7 +52,7 @@ export function expireReservations(
   db: Db,
   { log = silentLogger, ...options }: ExpireOptions & { log?: Logger },
 ): Promise<string[]> {
-  return expire({ ...createOrderingAdapters(db, events), log }, options);
+  return expire({ ...createPorts(db, log).ordering, log }, options);
 }
 
 /** The sweeper as the suite has started it since stage 1 (`prisma`, `logger`). */
@@ -65,45 +62,34 @@ export function startReservationSweeper({
   ...options
 }: Omit<SweeperOptions, 'ordering'> & { prisma: Db; logger?: Logger }): Sweeper {
   return startSweeper({
-    ordering: { ...createOrderingAdapters(prisma, events), log: logger },
+    ordering: { ...createPorts(prisma, logger).ordering, log: logger },
     ...options,
   });
 }
 
 /** The sweep of abandoned guest carts over `db`. */
 export function expireGuestCarts(db: Db, options: ExpireGuestCartsOptions): Promise<number> {
-  return expireCarts({ ...createShoppingAdapters(db), log: silentLogger }, options);
+  return expireCarts({ ...createPorts(db, silentLogger).shopping, log: silentLogger }, options);
 }
 
 /** The guest cart sweeper as main.ts starts it, over `db`. */
 export function startGuestCartSweeper(db: Db, options: { idleMs: number; intervalMs?: number }) {
   return startCartSweeper({
-    shopping: { ...createShoppingAdapters(db), log: silentLogger },
+    shopping: { ...createPorts(db, silentLogger).shopping, log: silentLogger },
     ...options,
   });
 }
 
-/** The suite's in-process event dispatch, as main.ts has one per process. */
-const events = new EventDispatcher(silentLogger);
-
-/** Each context's ports over the suite's database, wired as main.ts wires them. */
-function ports(db: Db) {
-  return {
-    identity: createIdentityAdapters(db, events),
-    ordering: createOrderingAdapters(db, events),
-    shopping: createShoppingAdapters(db, events),
-  };
-}
-
-export type CreateContextOptions = Omit<ContextOptions, 'identity' | 'ordering' | 'shopping'>;
-export type ServerOptions = Omit<FullServerOptions, 'identity' | 'ordering' | 'shopping'>;
+/** What the suite passes: the database to wire over instead of the ports. */
+export type CreateContextOptions = Omit<ContextOptions, 'ports'> & { db: Db };
+export type ServerOptions = Omit<FullServerOptions, 'ports'> & { db: Db };
 
 /** A request context over `db`, as the suite has built it since stage 1. */
-export function createContext(options: CreateContextOptions) {
-  return createContextWith({ ...ports(options.db), ...options });
+export function createContext({ db, ...options }: CreateContextOptions) {
+  return createContextWith({ ports: createPorts(db, options.log ?? silentLogger), ...options });
 }
 
 /** The HTTP server over `db`, as the suite has started it since stage 1. */
-export function createServer(options: ServerOptions) {
-  return createServerWith({ ...ports(options.db), ...options });
+export function createServer({ db, ...options }: ServerOptions) {
+  return createServerWith({ ports: createPorts(db, options.logger ?? silentLogger), ...options });
 }

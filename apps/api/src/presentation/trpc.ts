@@ -1,15 +1,15 @@
 /**
- * tRPC glue: the request context (database, cookies, the session user), the three procedure
+ * tRPC glue: the request context (each context's ports, cookies, the session user), the three procedure
  * kinds, the cross-site guard for mutations, and the one mapping from model errors to TRPCErrors.
  */
 import { initTRPC, TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import type { CookieJar } from './http/cookies';
-import type { Db } from '../infrastructure/db/transactions';
 import { silentLog, type Log } from '../application/log';
 import { defaultAuthSettings, type AuthSettings } from '../application/identity/auth-settings';
 import { resolveSession } from '../application/identity/resolve-session';
-import type { IdentityDeps, IdentityPorts } from '../application/identity/deps';
+import type { IdentityDeps } from '../application/identity/deps';
+import type { AppPorts } from '../application/ports';
 import { mayAdvanceOrders } from '@shop/domain/identity/account';
 import { DomainError } from '@shop/domain/shared/errors';
 import { toTrpcError } from './error-map';
@@ -18,8 +18,8 @@ import {
   type CheckoutSettings,
 } from '../application/ordering/checkout-settings';
 import { clearSessionCookie, sessionTokens } from './http/session-cookies';
-import type { OrderingDeps, OrderingPorts } from '../application/ordering/deps';
-import type { ShoppingDeps, ShoppingPorts } from '../application/shopping/deps';
+import type { OrderingDeps } from '../application/ordering/deps';
+import type { ShoppingDeps } from '../application/shopping/deps';
 
 /** The request headers the mutation guard looks at; absent for in-process callers. */
 export interface RequestInfo {
@@ -31,13 +31,8 @@ export interface RequestInfo {
 }
 
 export interface CreateContextOptions {
-  db: Db;
-  /** Identity's repositories, hasher, tokens, clock and events (built by the composition root). */
-  identity: IdentityPorts;
-  /** Ordering's repositories, unit of work, clock and events (built by the composition root). */
-  ordering: OrderingPorts;
-  /** The cart's and the catalog's repositories, unit of work, clock, guest tokens and events. */
-  shopping: ShoppingPorts;
+  /** Every context's adapters, built once by the composition root (wiring.ts). */
+  ports: AppPorts;
   cookies: CookieJar;
   request?: RequestInfo | null;
   allowedOrigins?: readonly string[];
@@ -51,11 +46,17 @@ export interface CreateContextOptions {
 
 export async function createContext(opts: CreateContextOptions) {
   const auth: AuthSettings = { ...defaultAuthSettings, ...opts.auth };
-  const { charge, ...orderingPorts } = opts.ordering;
+  const {
+    catalog,
+    identity: identityPorts,
+    ordering: orderingPorts,
+    shopping: shoppingPorts,
+  } = opts.ports;
+  const { charge, ...orderingAdapters } = orderingPorts;
   const checkout: CheckoutSettings = { charge, ...defaultCheckoutSettings, ...opts.checkout };
   const tokens = sessionTokens(opts.cookies);
   const { session, conflict } = await resolveSession(
-    { ...opts.identity, idleDays: auth.sessionIdleDays },
+    { ...identityPorts, idleDays: auth.sessionIdleDays },
     tokens,
   );
   if (conflict) {
@@ -64,24 +65,24 @@ export async function createContext(opts: CreateContextOptions) {
     // Clearing is safe only when nothing live was presented: it deletes our own cookie.
     clearSessionCookie(opts.cookies);
   }
-  const shopping: ShoppingDeps = { ...opts.shopping, log: opts.log ?? silentLog };
+  const log = opts.log ?? silentLog;
   const clientAddress = opts.request?.clientAddress;
+  const shopping: ShoppingDeps = { ...shoppingPorts, log };
   const identity: IdentityDeps = {
-    ...opts.identity,
-    ...(clientAddress ? { hasher: opts.identity.hasherFor(clientAddress) } : {}),
-    log: opts.log ?? silentLog,
+    ...identityPorts,
+    ...(clientAddress ? { hasher: identityPorts.hasherFor(clientAddress) } : {}),
+    log,
   };
-  const ordering: OrderingDeps = { ...orderingPorts, log: opts.log ?? silentLog };
+  const ordering: OrderingDeps = { ...orderingAdapters, log };
   return {
-    db: opts.db,
     ordering,
     identity,
-    catalog: { products: opts.shopping.products },
+    catalog,
     shopping,
     cookies: opts.cookies,
     request: opts.request ?? null,
     allowedOrigins: opts.allowedOrigins ?? [],
-    log: opts.log ?? silentLog,
+    log,
     checkout,
     auth,
     session,

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { refreshBefore, Session } from '@shop/domain/identity/session';
 import type { SessionRepository } from '@shop/domain/identity/session-repository';
-import { userFields } from './user.repository';
+import { userFields } from './account.repository';
 import type { Db } from './transactions';
 import { prismaTx } from './unit-of-work';
 

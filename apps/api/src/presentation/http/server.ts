@@ -3,24 +3,16 @@ import http from 'node:http';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { clientAddress, defaultTrustedProxies, trustedProxyList } from './client-address';
 import { cookiePolicy, createHttpCookieJar } from './cookies';
-import type { Db } from '../../infrastructure/db/transactions';
 import { silentLogger, type Logger } from '../../infrastructure/log';
 import type { AuthSettings } from '../../application/identity/auth-settings';
-import type { IdentityPorts } from '../../application/identity/deps';
+import type { AppPorts } from '../../application/ports';
 import { retryAfterSeconds } from '../error-map';
 import { appRouter } from '../root';
-import type { OrderingPorts } from '../../application/ordering/deps';
-import type { ShoppingPorts } from '../../application/shopping/deps';
 import { createContext } from '../trpc';
 
 export interface ServerOptions {
-  db: Db;
-  /** Identity's repositories, hasher, tokens, clock and events (built by the composition root). */
-  identity: IdentityPorts;
-  /** Ordering's repositories, unit of work, clock and events (built by the composition root). */
-  ordering: OrderingPorts;
-  /** The cart's and the catalog's repositories, unit of work, clock, guest tokens and events. */
-  shopping: ShoppingPorts;
+  /** Every context's adapters, built once by the composition root (wiring.ts). */
+  ports: AppPorts;
   allowedOrigins: readonly string[];
   /** Production with an https `publicOrigin` turns on Secure `__Host-` cookies and HSTS. */
   production?: boolean;
@@ -94,10 +86,7 @@ export function createServer(options: ServerOptions): http.Server {
     },
     createContext: ({ req, res }) =>
       createContext({
-        db: options.db,
-        identity: options.identity,
-        ordering: options.ordering,
-        shopping: options.shopping,
+        ports: options.ports,
         log: requestLoggers.get(req) ?? logger,
         cookies: createHttpCookieJar(req, res, cookies),
         allowedOrigins: options.allowedOrigins,

@@ -8,7 +8,7 @@ import { orderView } from '../presenters/order.presenter';
 
 export const ordersRouter = router({
   place: protectedProcedure.input(placeOrderInput).mutation(async ({ ctx, input }) => {
-    const deps = { db: ctx.db, log: ctx.log, checkout: ctx.checkout, ordering: ctx.ordering };
+    const deps = { log: ctx.log, checkout: ctx.checkout, ordering: ctx.ordering };
     return orderView(await placeOrder(deps, ctx.user.id, input));
   }),
 
