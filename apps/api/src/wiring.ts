@@ -11,7 +11,7 @@ import { logOrderEvents } from './application/ordering/event-log';
 import { now } from './infrastructure/clock';
 import { createAccountRepository } from './infrastructure/db/account.repository';
 import { createCartRepository } from './infrastructure/db/cart.repository';
-import { createOrderRepository } from './infrastructure/db/order-aggregate.repository';
+import { createOrderRepository } from './infrastructure/db/order.repository';
 import { createOrderQueries } from './infrastructure/db/order-queries';
 import { createPaymentRepository } from './infrastructure/db/payment-ledger.repository';
 import { createProductRepository } from './infrastructure/db/product.repository';

@@ -1,10 +1,10 @@
 /**
  * The read side of orders: each with its lines, status history, payments and who ordered, as the
- * domain's `OrderQueries` promise them. Changes go through order-aggregate.repository.ts.
+ * domain's `OrderQueries` promise them. Changes go through order.repository.ts.
  */
 import type { OrderStatus, Prisma } from '@shop/db/client';
 import type { OrderQueries } from '@shop/domain/ordering/order-queries';
-import { aggregateSelect } from './order-aggregate.repository';
+import { aggregateSelect } from './order.repository';
 import type { Db, Tx } from './transactions';
 
 const orderSelect = {

@@ -24,6 +24,11 @@ export interface ServerOptions {
   maxBatchSize?: number;
   /** Log-in/sign-up limits and the session idle timeout. */
   auth?: Partial<AuthSettings>;
+  /**
+   * How long a client may take to send a whole request (headers and body); a slower one gets 408
+   * and its connection closed. A checkout's body is under a kilobyte: ten seconds is generous.
+   */
+  requestTimeoutMs?: number;
   /** Request bodies above this many bytes are refused with 413. */
   maxBodySize?: number;
   /** Where the request log and every 5xx go; silent when omitted. */
@@ -32,6 +37,7 @@ export interface ServerOptions {
 
 const defaultMaxBodySize = 100 * 1024;
 const defaultMaxBatchSize = 10;
+const defaultRequestTimeoutMs = 10_000;
 const hsts = 'max-age=31536000; includeSubDomains';
 
 function header(req: http.IncomingMessage, name: string): string | undefined {
@@ -112,7 +118,14 @@ export function createServer(options: ServerOptions): http.Server {
     },
   });
 
-  return http.createServer((req, res) => {
+  const requestTimeout = options.requestTimeoutMs ?? defaultRequestTimeoutMs;
+  const timeouts = {
+    requestTimeout,
+    headersTimeout: requestTimeout,
+    // Node checks for slow requests on this interval (30 s by default, longer than the limit).
+    connectionsCheckingInterval: Math.max(50, Math.min(1_000, requestTimeout / 4)),
+  };
+  return http.createServer(timeouts, (req, res) => {
     const requestId = requestIdOf(req);
     requestLoggers.set(req, logger.child({ requestId }));
     res.setHeader('x-request-id', requestId);
