@@ -7,13 +7,13 @@
 import type { AppPorts } from './application/ports';
 import { EventDispatcher } from './application/events';
 import type { Log } from './application/log';
-import { logOrderEvents } from './application/ordering/event-log';
+import { logCheckoutEvents } from './application/ordering/event-log';
 import { now } from './infrastructure/clock';
 import { createAccountRepository } from './infrastructure/db/account.repository';
 import { createCartRepository } from './infrastructure/db/cart.repository';
 import { createOrderRepository } from './infrastructure/db/order.repository';
 import { createOrderQueries } from './infrastructure/db/order-queries';
-import { createPaymentRepository } from './infrastructure/db/payment-ledger.repository';
+import { createPaymentRepository } from './infrastructure/db/payment.repository';
 import { createProductRepository } from './infrastructure/db/product.repository';
 import { createAttemptCounter } from './infrastructure/db/rate-limit.repository';
 import { createSessionRepository } from './infrastructure/db/session.repository';
@@ -27,7 +27,7 @@ import { hashToken, newToken, randomSessionTokens } from './infrastructure/secur
 /** The adapters for every port over `db`; `log` receives the domain events' log lines. */
 export function createPorts(db: Db, log: Log): AppPorts {
   const clock = { now };
-  const events = logOrderEvents(new EventDispatcher(log), log);
+  const events = logCheckoutEvents(new EventDispatcher(log), log);
   const unitOfWork = createUnitOfWork(db, events);
   const products = createProductRepository(db);
   const carts = createCartRepository(db);

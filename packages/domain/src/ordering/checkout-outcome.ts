@@ -21,6 +21,20 @@ export interface PaymentRecord {
 /** What settling the card processor's answer did to the order. */
 export type Settled = 'paid' | 'declined' | 'cancelled';
 
+/**
+ * The order's decision about the processor's answer, and what follows from it in the same
+ * transaction: the use case carries these out and decides nothing itself.
+ */
+export interface Settlement {
+  readonly settled: Settled;
+  /** An approved charge for an order that will not be paid: the money goes back in full. */
+  readonly refundDue: boolean;
+  /** The order has just been paid: what was bought leaves the shopper's cart. */
+  readonly checkOutCart: boolean;
+  /** The order has just been declined: its units go back on the shelf. */
+  readonly releaseStock: boolean;
+}
+
 const cancelledAndRefunded = () =>
   new CheckoutConflict(
     'This order was cancelled while your payment was being processed. The charge has been refunded in full.',

@@ -216,6 +216,76 @@ describe('Rule 6 — a declined payment leaves no paid order', () => {
   });
 });
 
+const declined = () => ({ ...approved(), outcome: 'DECLINED' as const, cardLast4: '0002' });
+const nothingElse = { refundDue: false, checkOutCart: false, releaseStock: false };
+
+describe('Order.settle — what the processor’s answer does to the order (rules 5 and 6)', () => {
+  it('pays an order awaiting payment, and the cart is checked out', () => {
+    const order = orderIn('PENDING_PAYMENT');
+    expect(order.settle(approved(), later)).toEqual({
+      ...nothingElse,
+      settled: 'paid',
+      checkOutCart: true,
+    });
+    expect(order.status).toBe('PAID');
+    expect(order.pullEvents().map((event) => event.type)).toEqual(['OrderPaid']);
+  });
+
+  it('declines an order awaiting payment, and its stock goes back', () => {
+    const order = orderIn('PENDING_PAYMENT');
+    expect(order.settle(declined(), later)).toEqual({
+      ...nothingElse,
+      settled: 'declined',
+      releaseStock: true,
+    });
+    expect(order.status).toBe('CANCELLED');
+  });
+
+  it('keeps an order cancelled meanwhile cancelled, and an approved charge is due back', () => {
+    const cancelled = orderIn('CANCELLED');
+    expect(cancelled.settle(approved(), later)).toEqual({
+      ...nothingElse,
+      settled: 'cancelled',
+      refundDue: true,
+    });
+    expect(cancelled.settle(declined(), later)).toEqual({ ...nothingElse, settled: 'cancelled' });
+    expect(cancelled.status).toBe('CANCELLED');
+    expect(cancelled.pullEvents()).toEqual([]);
+  });
+
+  it('tells a retried settle what the first one decided, changing nothing', () => {
+    const paid = orderIn('PAID');
+    expect(paid.settle(approved(), later)).toEqual({ ...nothingElse, settled: 'paid' });
+    const refused = orderIn('PENDING_PAYMENT');
+    refused.settle(declined(), later);
+    refused.pullEvents();
+    expect(refused.settle(declined(), later)).toEqual({ ...nothingElse, settled: 'declined' });
+    expect([paid, refused].flatMap((order) => order.pullEvents())).toEqual([]);
+    expect(paid.status).toBe('PAID');
+  });
+
+  it('refuses a declined answer for an order that was paid', () => {
+    expect(() => orderIn('SHIPPED').settle(declined(), later)).toThrow(TransitionNotAllowed);
+  });
+});
+
+describe('Order.abandonCheckout — settling failed for good', () => {
+  it('releases an order still awaiting payment, and its stock goes back', () => {
+    const order = orderIn('PENDING_PAYMENT');
+    expect(order.abandonCheckout(later)).toEqual({ releaseStock: true });
+    expect(order.history.at(-1)?.reason).toBe('PAYMENT_FAILED');
+  });
+
+  it('leaves an order a committed settle or a cancel moved on as it is', () => {
+    for (const status of ['PAID', 'CANCELLED'] as const) {
+      const order = orderIn(status);
+      expect(order.abandonCheckout(later)).toEqual({ releaseStock: false });
+      expect(order.status).toBe(status);
+      expect(order.pullEvents()).toEqual([]);
+    }
+  });
+});
+
 describe('Rule 7 — another shopper’s order does not exist for you', () => {
   it('is not found, not forbidden', () => {
     const order = place();

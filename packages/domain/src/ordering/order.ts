@@ -8,7 +8,7 @@ import {
   TransitionNotAllowed,
 } from '../shared/errors';
 import { Money } from '../shared/money';
-import { replayRefusal, type PaymentRecord } from './checkout-outcome';
+import { replayRefusal, type PaymentRecord, type Settlement } from './checkout-outcome';
 import { RequestFingerprint } from './fingerprint';
 import type { IdempotencyKey } from './idempotency-key';
 import { orderEvent, type OrderEvent } from './order-events';
@@ -195,7 +195,52 @@ export class Order extends AggregateRoot<OrderEvent> {
     return replayRefusal(this.#state);
   }
 
-  /** The processor approved the charge: the order is paid, once (rule 5). */
+  /**
+   * Rules 5 and 6 — what the processor's answer does to this order. Awaiting payment, it is paid
+   * or declined. Cancelled meanwhile (by the shopper, or expired), it stays cancelled and an
+   * approved charge is due back. Settled already (a retried settle whose first commit held), the
+   * answer changes nothing and the decision is told again.
+   */
+  settle(charge: ChargeReceipt, at: Date): Settlement {
+    const approved = charge.outcome === 'APPROVED';
+    const decision = (settled: Settlement['settled'], refundDue = false): Settlement => ({
+      settled,
+      refundDue,
+      checkOutCart: false,
+      releaseStock: false,
+    });
+    switch (this.status) {
+      case 'PENDING_PAYMENT':
+        if (approved) {
+          this.markPaid(charge, at);
+          return { ...decision('paid'), checkOutCart: true };
+        }
+        this.declinePayment(at);
+        return { ...decision('declined'), releaseStock: true };
+      case 'CANCELLED':
+        if (!approved && this.#wasDeclined()) return decision('declined');
+        return decision('cancelled', approved);
+      default:
+        // Paid, shipped or delivered: only an approved charge, settled before, gets here.
+        if (approved) return decision('paid');
+        throw new TransitionNotAllowed(`A ${this.status} order cannot have its payment declined`);
+    }
+  }
+
+  /**
+   * Settling failed for good: an order still awaiting payment is released (its stock goes back);
+   * one that a committed settle or a cancel moved on meanwhile stays as it is.
+   */
+  abandonCheckout(at: Date): { releaseStock: boolean } {
+    if (this.status !== 'PENDING_PAYMENT') return { releaseStock: false };
+    this.releaseAfterFailedPayment(at);
+    return { releaseStock: true };
+  }
+
+  #wasDeclined(): boolean {
+    return this.#state.payments.some((p) => p.kind === 'CHARGE' && p.outcome === 'DECLINED');
+  }
+
   markPaid(charge: ChargeReceipt, at: Date): void {
     if (charge.outcome !== 'APPROVED') throw new CardDeclined();
     if (!charge.amount.equals(this.total)) {

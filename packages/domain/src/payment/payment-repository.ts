@@ -1,13 +1,13 @@
 import type { Tx } from '../shared/unit-of-work';
-import type { Charge } from './charge';
+import type { Payment } from './payment';
 
 /**
- * The payment ledger: one CHARGE per order at most (approved or declined), and one REFUND of an
- * approved charge when a paid order is cancelled.
+ * Where payments live: one per order, its charge and refund as ledger entries. `save` writes the
+ * entries recorded since the payment was loaded, in the caller's transaction, and enlists the
+ * payment so its events leave with the commit.
  */
 export interface PaymentRepository {
-  /** The charge recorded for this order, if any (a settle retry asks before charging twice). */
-  findCharge(tx: Tx, orderId: string): Promise<Charge | null>;
-  recordCharge(tx: Tx, orderId: string, charge: Charge): Promise<void>;
-  recordRefund(tx: Tx, orderId: string, charge: Charge): Promise<void>;
+  /** The order's payment so far (an open one when the processor has not answered yet). */
+  findByOrder(tx: Tx, orderId: string): Promise<Payment>;
+  save(tx: Tx, payment: Payment): Promise<void>;
 }

@@ -20,8 +20,9 @@ export async function cancelOrder(
     await releaseOrderStock(deps, tx, order, at);
     await deps.orders.save(tx, order);
     if (refundDue) {
-      const charge = await deps.payments.findCharge(tx, orderId);
-      if (charge?.approved) await deps.payments.recordRefund(tx, orderId, charge);
+      const payment = await deps.payments.findByOrder(tx, orderId);
+      payment.refund(at);
+      await deps.payments.save(tx, payment);
     }
   });
 }

@@ -23,18 +23,18 @@ export async function releaseFailedCheckout(
       const order = await ordering.orders.findByIdForUpdate(tx, orderId);
       if (!order) return null;
       const before = order.status;
-      if (before === 'PENDING_PAYMENT') {
-        const at = ordering.clock.now();
-        order.releaseAfterFailedPayment(at);
-        await releaseOrderStock(ordering, tx, order, at);
-        await ordering.orders.save(tx, order);
-      }
-      const cancelled = before === 'PENDING_PAYMENT' || before === 'CANCELLED';
-      if (charge && cancelled && !(await ordering.payments.findCharge(tx, orderId))) {
+      const at = ordering.clock.now();
+      const { releaseStock } = order.abandonCheckout(at);
+      if (releaseStock) await releaseOrderStock(ordering, tx, order, at);
+      const payment = await ordering.payments.findByOrder(tx, orderId);
+      if (charge) {
+        // The processor answered: its answer is recorded, and money the order will not keep goes back.
         const answer = Charge.of(charge.outcome, order.total, charge.cardLast4);
-        await ordering.payments.recordCharge(tx, orderId, answer);
-        if (answer.approved) await ordering.payments.recordRefund(tx, orderId, answer);
+        payment.recordCharge(answer, at);
+        if (order.settle(answer, at).refundDue) payment.refund(at);
       }
+      await ordering.orders.save(tx, order);
+      await ordering.payments.save(tx, payment);
       return before;
     });
     if (before === 'PAID') {

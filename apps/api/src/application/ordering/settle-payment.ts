@@ -58,7 +58,10 @@ async function settledOrder({ ordering }: SettleDeps, orderId: string): Promise<
   return order;
 }
 
-/** Records the processor's answer and moves the order on, in one transaction. */
+/**
+ * Records the processor's answer and carries out what the order decides about it, in one
+ * transaction: pay and check the cart out, decline and return the stock, or give the money back.
+ */
 async function settleCharge(
   { checkout, ordering }: SettleDeps,
   orderId: string,
@@ -70,36 +73,21 @@ async function settleCharge(
     const order = await ordering.orders.findByIdForUpdate(tx, orderId);
     if (!order) throw new Error(`Order ${orderId} disappeared while its payment was settled`);
     await checkout.beforeSettle?.(attempt);
-    if (attempt > 1 && (await ordering.payments.findCharge(tx, orderId))) {
-      // An earlier attempt committed although its answer never arrived.
-      if (order.status === 'PAID') return 'paid';
-      return charge.outcome === 'APPROVED' ? 'cancelled' : 'declined';
-    }
-    // Every charge the processor answered is recorded, whatever became of the order meanwhile.
-    const answer = Charge.of(charge.outcome, order.total, charge.cardLast4);
-    await ordering.payments.recordCharge(tx, orderId, answer);
-    if (order.status === 'CANCELLED') {
-      // Cancelled (by the shopper, or expired) while the card was charged: its stock is back
-      // already; the money goes back too.
-      if (answer.approved) await ordering.payments.recordRefund(tx, orderId, answer);
-      return 'cancelled';
-    }
-    if (order.status !== 'PENDING_PAYMENT') {
-      throw new Error(`Order ${orderId} is ${order.status} before its only charge was settled`);
-    }
+    const payment = await ordering.payments.findByOrder(tx, orderId);
     const at = ordering.clock.now();
-    if (answer.approved) {
-      order.markPaid(answer, at);
-      await ordering.orders.save(tx, order);
-      // What was bought leaves the shopper's cart in the same transaction.
+    const answer = Charge.of(charge.outcome, order.total, charge.cardLast4);
+    // Every answer is recorded, whatever became of the order meanwhile; a repeat changes nothing.
+    payment.recordCharge(answer, at);
+    const settlement = order.settle(answer, at);
+    if (settlement.refundDue) payment.refund(at);
+    await ordering.orders.save(tx, order);
+    await ordering.payments.save(tx, payment);
+    if (settlement.releaseStock) await releaseOrderStock(ordering, tx, order, at);
+    if (settlement.checkOutCart) {
       const cart = await ordering.carts.findForUpdate(tx, { userId });
       cart?.checkOut(orderId, order.lines, at);
       if (cart) await ordering.carts.save(tx, cart);
-      return 'paid';
     }
-    order.declinePayment(at);
-    await ordering.orders.save(tx, order);
-    await releaseOrderStock(ordering, tx, order, at);
-    return 'declined';
+    return settlement.settled;
   });
 }
