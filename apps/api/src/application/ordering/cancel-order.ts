@@ -1,6 +1,6 @@
 import { OrderNotFound } from '@shop/domain/shared/errors';
 import type { OrderingDeps } from './deps';
-import { releaseOrderStock } from './release-order-stock';
+import { releaseOrderStock } from './steps/release-order-stock';
 
 /**
  * The shopper cancels: the stock goes back and, when the order was paid, the money too. Under the

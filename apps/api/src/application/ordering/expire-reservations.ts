@@ -1,6 +1,6 @@
 import { reservationCutoff } from '@shop/domain/ordering/order';
 import type { OrderingDeps } from './deps';
-import { releaseOrderStock } from './release-order-stock';
+import { releaseOrderStock } from './steps/release-order-stock';
 
 export interface ExpireOptions {
   /** How long an order may await payment while it holds stock. */

@@ -4,9 +4,9 @@ import { InvalidRequest } from '@shop/domain/shared/errors';
 import type { Log } from '../log';
 import type { CheckoutSettings } from './checkout-settings';
 import type { OrderingDeps } from './deps';
-import { replayCheckout } from './replay-checkout';
-import { reserveOrder } from './reserve-order';
-import { settlePayment } from './settle-payment';
+import { replayCheckout } from './steps/replay-checkout';
+import { reserveOrder } from './steps/reserve-order';
+import { settlePayment } from './steps/settle-payment';
 
 export interface PlaceOrderDeps {
   log: Log;

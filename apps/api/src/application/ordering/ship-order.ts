@@ -1,4 +1,4 @@
-import { advanceOrder } from './advance-order';
+import { advanceOrder } from './steps/advance-order';
 import type { OrderingDeps } from './deps';
 
 /** An admin marks a paid order shipped; the log says who. */

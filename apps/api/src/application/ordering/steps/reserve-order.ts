@@ -7,7 +7,7 @@ import { IdempotencyKey } from '@shop/domain/ordering/idempotency-key';
 import { Order } from '@shop/domain/ordering/order';
 import { priceLines } from '@shop/domain/ordering/price-lines';
 import { ShippingAddress } from '@shop/domain/ordering/shipping-address';
-import type { OrderingDeps } from './deps';
+import type { OrderingDeps } from '../deps';
 
 /**
  * Checkout's first step, all or nothing: the units taken (product rows locked in id order, rule

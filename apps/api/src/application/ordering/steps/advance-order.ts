@@ -1,5 +1,5 @@
 import { OrderNotFound } from '@shop/domain/shared/errors';
-import type { OrderingDeps } from './deps';
+import type { OrderingDeps } from '../deps';
 
 /** The back office's move along the life cycle, under the order's lock (see ship/deliver-order). */
 export async function advanceOrder(

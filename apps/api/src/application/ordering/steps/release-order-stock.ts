@@ -1,7 +1,7 @@
 import { sumPerProduct } from '@shop/domain/inventory/stock-requests';
 import type { Order } from '@shop/domain/ordering/order';
 import type { Tx } from '@shop/domain/shared/unit-of-work';
-import type { OrderingDeps } from './deps';
+import type { OrderingDeps } from '../deps';
 
 /**
  * Puts an order's units back on the shelf, product rows locked in id order like every checkout.

@@ -2,9 +2,9 @@ import { settledRefusal, type Settled } from '@shop/domain/ordering/checkout-out
 import { Charge } from '@shop/domain/payment/charge';
 import type { OrderDetails } from '@shop/domain/ordering/order-queries';
 import { OrderNotFound } from '@shop/domain/shared/errors';
-import type { Log } from '../log';
-import type { ChargeResult, CheckoutSettings } from './checkout-settings';
-import type { OrderingDeps } from './deps';
+import type { Log } from '../../log';
+import type { ChargeResult, CheckoutSettings } from '../checkout-settings';
+import type { OrderingDeps } from '../deps';
 import { releaseFailedCheckout } from './release-failed-checkout';
 import { releaseOrderStock } from './release-order-stock';
 

@@ -5,8 +5,8 @@ import { replayRefusal } from '@shop/domain/ordering/checkout-outcome';
 import { RequestFingerprint } from '@shop/domain/ordering/fingerprint';
 import type { OrderDetails } from '@shop/domain/ordering/order-queries';
 import { OrderNotFound } from '@shop/domain/shared/errors';
-import type { CheckoutSettings } from './checkout-settings';
-import type { OrderingDeps } from './deps';
+import type { CheckoutSettings } from '../checkout-settings';
+import type { OrderingDeps } from '../deps';
 
 /**
  * A repeated key: refused for another cart or address (the cart may be empty by now: the order's

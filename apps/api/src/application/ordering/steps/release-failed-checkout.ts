@@ -1,7 +1,7 @@
 import type { OrderStatus } from '@shop/domain/ordering/order-status';
 import { Charge } from '@shop/domain/payment/charge';
-import type { ChargeResult } from './checkout-settings';
-import type { OrderingDeps } from './deps';
+import type { ChargeResult } from '../checkout-settings';
+import type { OrderingDeps } from '../deps';
 import { releaseOrderStock } from './release-order-stock';
 
 /**
