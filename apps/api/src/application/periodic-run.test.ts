@@ -17,7 +17,10 @@ afterEach(() => {
 describe('a periodic run', () => {
   it('runs now, then once per interval after each run ends', async () => {
     let runs = 0;
-    const periodic = startPeriodicRun(async () => runs++, { intervalMs: 100, onError: () => {} });
+    const periodic = startPeriodicRun(() => Promise.resolve(runs++), {
+      intervalMs: 100,
+      onError: () => {},
+    });
     await vi.advanceTimersByTimeAsync(0);
     expect(runs).toBe(1);
     await vi.advanceTimersByTimeAsync(99);
@@ -51,9 +54,9 @@ describe('a periodic run', () => {
     const errors: unknown[] = [];
     let runs = 0;
     const periodic = startPeriodicRun(
-      async () => {
+      () => {
         runs++;
-        if (runs === 1) throw new Error('database away');
+        return runs === 1 ? Promise.reject(new Error('database away')) : Promise.resolve();
       },
       { intervalMs: 10, onError: (error) => errors.push(error) },
     );

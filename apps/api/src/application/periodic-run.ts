@@ -7,7 +7,7 @@ export interface PeriodicRunOptions {
   /** Pause between the end of one run and the start of the next. */
   intervalMs: number;
   /** What to do with a run's failure (log it); the schedule goes on. */
-  onError(error: unknown): void;
+  onError: (error: unknown) => void;
 }
 
 export interface PeriodicRun {
