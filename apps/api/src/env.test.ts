@@ -10,6 +10,8 @@ describe('loadEnv', () => {
       HOST: '127.0.0.1',
       RESERVATION_MINUTES: 15,
       GUEST_CART_DAYS: 30,
+      GUEST_CARTS_PER_ADDRESS: 100,
+      GUEST_CARTS_WINDOW_MINUTES: 60,
       ALLOWED_ORIGINS: ['http://localhost:3000', 'http://127.0.0.1:3000'],
       TRUSTED_PROXIES: ['127.0.0.0/8', '::1'],
       LOGIN_MAX_ATTEMPTS: 5,
