@@ -70,6 +70,9 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
+/** The names of every variable `loadEnv` reads (the README's environment table lists each). */
+export const envVariables = Object.keys(envSchema.shape) as (keyof Env)[];
+
 /** The only place that reads `process.env`; a bad value stops the process with a readable message. */
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = envSchema.safeParse(source);
