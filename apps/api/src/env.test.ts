@@ -1,5 +1,29 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadEnv } from './env';
+import { envVariables, loadEnv } from './env';
+
+/**
+ * The README's environment table as `{ variable: default cell }`: the rows of the first table
+ * under "## Environment", one variable per row.
+ */
+function documentedEnvironment(): Record<string, string> {
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+  const section = readme.split(/^## Environment$/m)[1] ?? '';
+  const table = section.slice(section.indexOf('\n|')).split('\n\n')[0] ?? '';
+  const rows = table
+    .split('\n')
+    .slice(3) // the line break before it, the header and the divider
+    .map((row) => row.split('|').map((cell) => cell.trim()));
+  return Object.fromEntries(
+    rows.map(([, name = '', value = '']) => [name.replace(/`/g, ''), value]),
+  );
+}
+
+/** A loaded default as the README writes it: in backticks, a list comma-joined; `none` if none. */
+function asDocumented(value: string | number | string[] | undefined): string {
+  if (value === undefined) return 'none';
+  return `\`${Array.isArray(value) ? value.join(',') : value}\``;
+}
 
 describe('loadEnv', () => {
   it('applies the documented defaults', () => {
@@ -10,6 +34,8 @@ describe('loadEnv', () => {
       HOST: '127.0.0.1',
       RESERVATION_MINUTES: 15,
       GUEST_CART_DAYS: 30,
+      GUEST_CARTS_PER_ADDRESS: 100,
+      GUEST_CARTS_WINDOW_MINUTES: 60,
       ALLOWED_ORIGINS: ['http://localhost:3000', 'http://127.0.0.1:3000'],
       TRUSTED_PROXIES: ['127.0.0.0/8', '::1'],
       LOGIN_MAX_ATTEMPTS: 5,
@@ -54,6 +80,15 @@ describe('loadEnv', () => {
     expect(loadEnv({ RESERVATION_MINUTES: '0.5' }).RESERVATION_MINUTES).toBe(0.5);
     expect(() => loadEnv({ RESERVATION_MINUTES: '0' })).toThrow(/RESERVATION_MINUTES/);
     expect(() => loadEnv({ RESERVATION_MINUTES: 'soon' })).toThrow(/RESERVATION_MINUTES/);
+  });
+
+  it('is documented: the README lists every variable it reads, each with its real default', () => {
+    const documented = documentedEnvironment();
+    expect(Object.keys(documented).sort()).toEqual([...envVariables].sort());
+    const defaults: Partial<Record<string, string | number | string[]>> = loadEnv({});
+    for (const name of envVariables) {
+      expect(`${name}: ${documented[name]}`).toBe(`${name}: ${asDocumented(defaults[name])}`);
+    }
   });
 
   it('names the bad variable', () => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defaultTrustedProxies, isAddressOrBlock } from './presentation/http/client-address';
 import { defaultAuthLimits } from '@shop/domain/identity/throttle-policy';
 import { defaultSessionIdleDays } from '@shop/domain/identity/session';
+import { defaultGuestCartLimit } from '@shop/domain/shopping/guest-cart-limit';
 import { defaultQueueLimits } from './infrastructure/security/password-queue';
 
 const defaultOrigins = 'http://localhost:3000,http://127.0.0.1:3000';
@@ -21,6 +22,9 @@ const envSchema = z.object({
   RESERVATION_MINUTES: z.coerce.number().positive().default(15),
   /** Days a guest cart may go unchanged; then the sweep deletes it (the cart cookie lives 30). */
   GUEST_CART_DAYS: z.coerce.number().positive().default(30),
+  /** New guest carts per client address per window (each guest's first change creates one). */
+  GUEST_CARTS_PER_ADDRESS: positiveInt(defaultGuestCartLimit.max),
+  GUEST_CARTS_WINDOW_MINUTES: positive(defaultGuestCartLimit.windowMinutes),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   ALLOWED_ORIGINS: z
     .string()
@@ -65,6 +69,9 @@ const envSchema = z.object({
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** The names of every variable `loadEnv` reads (the README's environment table lists each). */
+export const envVariables = Object.keys(envSchema.shape) as (keyof Env)[];
 
 /** The only place that reads `process.env`; a bad value stops the process with a readable message. */
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {

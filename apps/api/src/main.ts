@@ -38,6 +38,10 @@ function main(): void {
       signUp: { max: env.SIGNUP_MAX_PER_ADDRESS, windowMinutes: env.SIGNUP_WINDOW_MINUTES },
       sessionIdleDays: env.SESSION_IDLE_DAYS,
     },
+    guestCartLimit: {
+      max: env.GUEST_CARTS_PER_ADDRESS,
+      windowMinutes: env.GUEST_CARTS_WINDOW_MINUTES,
+    },
   });
 
   server.on('error', (error: NodeJS.ErrnoException) => {

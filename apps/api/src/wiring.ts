@@ -31,12 +31,13 @@ export function createPorts(db: Db, log: Log): AppPorts {
   const unitOfWork = createUnitOfWork(db, events);
   const products = createProductRepository(db);
   const carts = createCartRepository(db);
+  const attempts = createAttemptCounter(db);
   return {
     catalog: { products },
     identity: {
       accounts: createAccountRepository(db),
       sessions: createSessionRepository(db),
-      attempts: createAttemptCounter(db),
+      attempts,
       hasher: argon2Hasher,
       hasherFor: argon2HasherFor,
       tokens: randomSessionTokens,
@@ -59,6 +60,7 @@ export function createPorts(db: Db, log: Log): AppPorts {
       carts,
       products,
       guestTokens: { issue: newToken, hash: hashToken },
+      attempts,
       unitOfWork,
       clock,
     },

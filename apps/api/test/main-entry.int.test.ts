@@ -1,7 +1,8 @@
 /**
  * The API as `npm start` runs it: src/main.ts in its own process, configured only through its
  * environment, answering over HTTP. The rest of the suite wires its own app; this file checks
- * that the entry reads each limit and starts the reservation sweeper.
+ * that the entry reads each limit and starts the reservation sweeper. Clients other than the test
+ * itself are told apart by `X-Forwarded-For` (the test's 127.0.0.1 is a trusted proxy).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -62,6 +63,12 @@ beforeAll(async () => {
       SIGNUP_MAX_PER_ADDRESS: '2',
       MAX_BATCH_SIZE: '2',
       RESERVATION_MINUTES: '0.01',
+      SESSION_IDLE_DAYS: '1',
+      PASSWORD_HASH_CONCURRENCY: '1',
+      PASSWORD_HASH_QUEUE: '4',
+      PASSWORD_HASH_PER_CLIENT: '1',
+      GUEST_CARTS_PER_ADDRESS: '2',
+      GUEST_CARTS_WINDOW_MINUTES: '2',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -88,6 +95,41 @@ async function call(path: string, input: unknown) {
   });
   const body = (await response.json()) as { error?: { data: { code: string } } };
   return { status: response.status, code: body.error?.data.code };
+}
+
+/** A mutation from the client at `address`, as the trusted local proxy forwards it. */
+function callFrom(address: string, path: string, input: unknown, cookie?: string) {
+  return fetch(`${base}/trpc/${path}`, {
+    method: 'POST',
+    headers: { ...headers, 'x-forwarded-for': address, ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify(input),
+  });
+}
+
+const serverBusy = 'The server is busy. Please try again in a moment.';
+
+/** The error messages of log-ins for unknown emails sent all at once, one per address. */
+async function logInBurst(addresses: string[]): Promise<(string | undefined)[]> {
+  const answers = await Promise.all(
+    addresses.map((from) =>
+      callFrom(from, 'auth.logIn', { email: `${unique('nobody')}@shop.test`, password }),
+    ),
+  );
+  const bodies = await Promise.all(
+    answers.map((answer) => answer.json() as Promise<{ error?: { message: string } }>),
+  );
+  return bodies.map((body) => body.error?.message);
+}
+
+/**
+ * Bursts of log-ins, each answered only once every password check in it is done, until one is
+ * told the server is busy (the burst's checks overlapped); at most `tries` bursts.
+ */
+async function someBusy(addresses: () => string[], tries = 5): Promise<boolean> {
+  for (let i = 0; i < tries; i++) {
+    if ((await logInBurst(addresses())).includes(serverBusy)) return true;
+  }
+  return false;
 }
 
 const signUp = (email: string) => call('auth.signUp', { name: 'Entry', email, password });
@@ -156,5 +198,64 @@ describe('the API entry, configured by its environment', () => {
         { timeout: 30_000, interval: 100 },
       )
       .toBe('CANCELLED');
+  });
+
+  it('takes SESSION_IDLE_DAYS: a session unused for two days is refused, one used within a day is kept', async () => {
+    const email = `${unique('idle')}@shop.test`;
+    const signedUp = await callFrom('198.51.100.30', 'auth.signUp', {
+      name: 'Idle',
+      email,
+      password,
+    });
+    expect(signedUp.status).toBe(200);
+    const cookie = signedUp.headers
+      .getSetCookie()
+      .map((line) => line.split(';')[0] ?? '')
+      .find((pair) => pair.startsWith('shop_session='));
+    expect(cookie).toBeDefined();
+    const me = async () => {
+      const response = await fetch(`${base}/trpc/auth.me`, { headers: { cookie: cookie ?? '' } });
+      return ((await response.json()) as { result: { data: { email: string } | null } }).result
+        .data;
+    };
+    const lastUsed = (hoursAgo: number) =>
+      prisma.session.updateMany({
+        where: { user: { email } },
+        data: { lastUsedAt: new Date(Date.now() - hoursAgo * 60 * 60_000) },
+      });
+
+    await lastUsed(20);
+    expect(await me()).toMatchObject({ email });
+    // Under the default of seven days this session would still be good.
+    await lastUsed(48);
+    expect(await me()).toBeNull();
+    expect(await prisma.session.count({ where: { user: { email } } })).toBe(0);
+  });
+
+  it('takes PASSWORD_HASH_PER_CLIENT: one address gets one password check at a time, and is told the server is busy beyond it', async () => {
+    // Three addresses at once fit the queue (one running, four waiting): never busy.
+    for (let i = 0; i < 3; i++) {
+      const messages = await logInBurst(['198.51.100.41', '198.51.100.42', '198.51.100.43']);
+      expect(messages).toEqual(Array(3).fill('Invalid email or password'));
+    }
+    // Three at once from one address go beyond its share of one.
+    expect(await someBusy(() => Array<string>(3).fill('198.51.100.44'))).toBe(true);
+  });
+
+  it('takes PASSWORD_HASH_CONCURRENCY and PASSWORD_HASH_QUEUE: more checks at once than one running and four waiting are told the server is busy', async () => {
+    // Twelve addresses, each within its share; the defaults (2 running, 32 waiting) would take them all.
+    const twelve = () => Array.from({ length: 12 }, (_, i) => `203.0.113.${i + 1}`);
+    expect(await someBusy(twelve)).toBe(true);
+  });
+
+  it('takes GUEST_CARTS_PER_ADDRESS and GUEST_CARTS_WINDOW_MINUTES', async () => {
+    const product = await createProduct(prisma, { stock: 10 });
+    const add = () => callFrom('198.51.100.50', 'cart.add', { productId: product.id, quantity: 1 });
+    expect((await add()).status).toBe(200);
+    expect((await add()).status).toBe(200);
+    const refused = await add();
+    expect(refused.status).toBe(429);
+    // The window is two minutes, not the default hour.
+    expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(120);
   });
 });

@@ -12,6 +12,8 @@ import type { IdentityDeps } from '../application/identity/deps';
 import type { AppPorts } from '../application/ports';
 import { mayAdvanceOrders } from '@shop/domain/identity/account';
 import { DomainError } from '@shop/domain/shared/errors';
+import type { Limit } from '@shop/domain/shared/attempt-limit';
+import { defaultGuestCartLimit } from '@shop/domain/shopping/guest-cart-limit';
 import { toTrpcError } from './error-map';
 import {
   defaultCheckoutSettings,
@@ -42,6 +44,8 @@ export interface CreateContextOptions {
   checkout?: Partial<CheckoutSettings>;
   /** Log-in/sign-up limits and the session idle timeout; `defaultAuthSettings` when omitted. */
   auth?: Partial<AuthSettings>;
+  /** New guest carts per client address per window; `defaultGuestCartLimit` when omitted. */
+  guestCartLimit?: Limit;
 }
 
 export async function createContext(opts: CreateContextOptions) {
@@ -67,7 +71,12 @@ export async function createContext(opts: CreateContextOptions) {
   }
   const log = opts.log ?? silentLog;
   const clientAddress = opts.request?.clientAddress;
-  const shopping: ShoppingDeps = { ...shoppingPorts, log };
+  const shopping: ShoppingDeps = {
+    ...shoppingPorts,
+    log,
+    clientAddress: clientAddress ?? null,
+    guestCartLimit: opts.guestCartLimit ?? defaultGuestCartLimit,
+  };
   const identity: IdentityDeps = {
     ...identityPorts,
     ...(clientAddress ? { hasher: identityPorts.hasherFor(clientAddress) } : {}),

@@ -1,13 +1,8 @@
-import type { CountedAttempt, ThrottledAction } from './throttle-policy';
+import type { AttemptCounter as Counter } from '../shared/attempt-limit';
+import type { ThrottledAction } from './throttle-policy';
 
 /**
- * The fixed-window attempt counters (rule: each try is counted before its work is done). `count`
- * must be one atomic step, so attempts arriving together each see their own number.
+ * Identity's attempt counters, one per throttled action (rule: each try is counted before its
+ * work is done; see `shared/attempt-limit.ts`).
  */
-export interface AttemptCounter {
-  count(action: ThrottledAction, key: string, windowSeconds: number): Promise<CountedAttempt>;
-  /** A success forgets the key's attempts. */
-  clear(action: ThrottledAction, key: string): Promise<void>;
-  /** Gives one counted attempt back (never below zero): nothing was checked. */
-  uncount(action: ThrottledAction, key: string): Promise<void>;
-}
+export type AttemptCounter = Counter<ThrottledAction>;

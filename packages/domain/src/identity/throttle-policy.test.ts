@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { defaultAuthLimits, describeWait, judgeAttempt, windowSeconds } from './throttle-policy';
+import { judgeCount } from '../shared/attempt-limit';
+import { defaultAuthLimits, refusalFor, type ThrottledAction } from './throttle-policy';
+
+const judgeAttempt = (
+  action: ThrottledAction,
+  attempt: { count: number; retryAfterSeconds: number },
+  limit: { max: number; windowMinutes: number },
+) => judgeCount(attempt, limit, refusalFor(action));
 
 const limit = { max: 5, windowMinutes: 15 };
 
@@ -17,7 +24,7 @@ describe('judging a counted attempt', () => {
   });
 
   it('words each refusal for its action', () => {
-    const refused = (action: Parameters<typeof judgeAttempt>[0]) => {
+    const refused = (action: ThrottledAction) => {
       const verdict = judgeAttempt(action, { count: 99, retryAfterSeconds: 40 }, limit);
       return verdict.allowed ? '' : verdict.message;
     };
@@ -38,21 +45,5 @@ describe('the default log-in limits', () => {
     const { logIn, logInPerEmail } = defaultAuthLimits;
     expect(logInPerEmail.max).toBeGreaterThanOrEqual(5 * logIn.max);
     expect(logInPerEmail.windowMinutes).toBe(logIn.windowMinutes);
-  });
-});
-
-describe('the wait, in words', () => {
-  it('counts seconds under a minute and a half, whole minutes (rounded up) above', () => {
-    expect(describeWait(1)).toBe('in 1 second');
-    expect(describeWait(89)).toBe('in 89 seconds');
-    expect(describeWait(90)).toBe('in 2 minutes');
-    expect(describeWait(841)).toBe('in 15 minutes');
-  });
-});
-
-describe('the window', () => {
-  it('is whole seconds, never zero', () => {
-    expect(windowSeconds(defaultAuthLimits.logIn)).toBe(900);
-    expect(windowSeconds({ max: 1, windowMinutes: 0.001 })).toBe(1);
   });
 });

@@ -10,16 +10,12 @@
  * - sign-up: per client address (callers over HTTP only).
  * What counts as an attempt: each try is counted *before* its work is done; a success clears the
  * count; a try refused because the server was too busy to check anything is given back.
+ * The counting itself is the shared kernel's (`shared/attempt-limit.ts`).
  */
+import type { Limit } from '../shared/attempt-limit';
 
 /** Which counter an attempt goes to (also its name where the counts are stored). */
 export type ThrottledAction = 'log-in' | 'log-in-any-address' | 'change-password' | 'sign-up';
-
-export interface Limit {
-  /** Attempts allowed per window. */
-  max: number;
-  windowMinutes: number;
-}
 
 export interface AuthLimits {
   /** Password checks per email and client address per window through log-in. */
@@ -41,20 +37,6 @@ export const defaultAuthLimits: AuthLimits = {
   signUp: { max: 30, windowMinutes: 60 },
 };
 
-/** The window in whole seconds, at least one (a counter needs a window to reset in). */
-export function windowSeconds(limit: Limit): number {
-  return Math.max(1, Math.round(limit.windowMinutes * 60));
-}
-
-/** One counted attempt: its number in the current window (1 = first) and when the window ends. */
-export interface CountedAttempt {
-  count: number;
-  retryAfterSeconds: number;
-}
-
-export type Verdict =
-  { allowed: true } | { allowed: false; message: string; retryAfterSeconds: number };
-
 const refusals: Record<ThrottledAction, string> = {
   'log-in': 'Too many log-in attempts for this email',
   'log-in-any-address': 'Too many log-in attempts for this email',
@@ -62,24 +44,7 @@ const refusals: Record<ThrottledAction, string> = {
   'sign-up': 'Too many sign-ups from your network',
 };
 
-/** The first `max` attempts of a window go ahead; the rest are told how long to wait. */
-export function judgeAttempt(
-  action: ThrottledAction,
-  attempt: CountedAttempt,
-  limit: Limit,
-): Verdict {
-  if (attempt.count <= limit.max) return { allowed: true };
-  const wait = attempt.retryAfterSeconds;
-  return {
-    allowed: false,
-    message: `${refusals[action]}. Try again ${describeWait(wait)}.`,
-    retryAfterSeconds: wait,
-  };
-}
-
-/** "in 15 minutes", "in 40 seconds": for refusal messages. */
-export function describeWait(seconds: number): string {
-  if (seconds < 90) return `in ${seconds} second${seconds === 1 ? '' : 's'}`;
-  const minutes = Math.ceil(seconds / 60);
-  return `in ${minutes} minutes`;
+/** What a refused attempt at `action` is told (before how long to wait). */
+export function refusalFor(action: ThrottledAction): string {
+  return refusals[action];
 }

@@ -5,13 +5,10 @@
  */
 import type { AttemptCounter } from '@shop/domain/identity/attempt-counter';
 import type { PasswordHasher } from '@shop/domain/identity/password-hasher';
-import {
-  judgeAttempt,
-  windowSeconds,
-  type Limit,
-  type ThrottledAction,
-} from '@shop/domain/identity/throttle-policy';
-import { ServerBusy, TooManyAttempts } from '@shop/domain/shared/errors';
+import type { Limit } from '@shop/domain/shared/attempt-limit';
+import { refusalFor, type ThrottledAction } from '@shop/domain/identity/throttle-policy';
+import { ServerBusy } from '@shop/domain/shared/errors';
+import { countAgainstLimit } from '../attempt-limit';
 
 /** Counts one attempt at `action` for `key`; throws TooManyAttempts once the window is used up. */
 export async function countAttempt(
@@ -20,9 +17,7 @@ export async function countAttempt(
   key: string,
   limit: Limit,
 ): Promise<void> {
-  const counted = await attempts.count(action, key, windowSeconds(limit));
-  const verdict = judgeAttempt(action, counted, limit);
-  if (!verdict.allowed) throw new TooManyAttempts(verdict.message, verdict.retryAfterSeconds);
+  await countAgainstLimit(attempts, action, key, limit, refusalFor(action));
 }
 
 /** One counter an attempt goes to, and its limit. */

@@ -1,3 +1,4 @@
+import { startPeriodicRun, type PeriodicRun } from '../periodic-run';
 import type { OrderingDeps } from './deps';
 import { expireReservations } from './expire-reservations';
 
@@ -10,49 +11,24 @@ export interface SweeperOptions {
   intervalMs?: number;
 }
 
-export interface Sweeper {
-  /** No new sweep starts; resolves once the one in progress (if any) has finished. */
-  stop(): Promise<void>;
-}
+/** `stop()`: no new sweep starts; resolves once the one in progress (if any) has finished. */
+export type Sweeper = PeriodicRun;
 
 /**
  * The in-process sweeper: expires stale reservations now and then every `intervalMs`, one sweep at
- * a time. Safe to run in every API process (see expireReservations). Its timer never keeps the
- * process alive.
+ * a time (see PeriodicRun). Safe to run in every API process (see expireReservations).
  */
 export function startReservationSweeper({
   ordering,
   ttlMs,
   intervalMs = Math.min(60_000, Math.max(1_000, ttlMs / 4)),
 }: SweeperOptions): Sweeper {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let current: Promise<void> = Promise.resolve();
-
-  const sweep = async () => {
-    try {
-      await expireReservations(ordering, { ttlMs });
-    } catch (error) {
+  return startPeriodicRun(() => expireReservations(ordering, { ttlMs }), {
+    intervalMs,
+    onError: (error) =>
       ordering.log.error(
         { event: 'reservations.sweep_failed', err: error },
         'reservation sweep failed',
-      );
-    }
-  };
-  const tick = () => {
-    current = sweep().then(() => {
-      if (stopped) return;
-      timer = setTimeout(tick, intervalMs);
-      timer.unref();
-    });
-  };
-  tick();
-
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await current;
-    },
-  };
+      ),
+  });
 }

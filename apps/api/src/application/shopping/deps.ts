@@ -2,8 +2,10 @@ import type { Product } from '@shop/domain/catalog/product';
 import type { ProductRepository } from '@shop/domain/catalog/product-repository';
 import type { Cart } from '@shop/domain/shopping/cart';
 import type { CartRepository } from '@shop/domain/shopping/cart-repository';
+import type { AttemptCounter, Limit } from '@shop/domain/shared/attempt-limit';
 import type { Clock } from '@shop/domain/shared/clock';
 import type { Tx, UnitOfWork } from '@shop/domain/shared/unit-of-work';
+import type { newGuestCartBucket } from '@shop/domain/shopping/guest-cart-limit';
 import type { Log } from '../log';
 
 /** A guest cart's cookie token: a fresh secret, and the hash under which its cart is stored. */
@@ -17,13 +19,19 @@ export interface ShoppingPorts {
   carts: CartRepository;
   products: ProductRepository;
   guestTokens: GuestCartTokens;
+  /** Counts new guest carts per client address. */
+  attempts: AttemptCounter<typeof newGuestCartBucket>;
   unitOfWork: UnitOfWork;
   clock: Clock;
 }
 
-/** Per request: the ports and the request's log. */
+/** Per request: the ports, the request's log, and who asks (for the limit on new guest carts). */
 export interface ShoppingDeps extends ShoppingPorts {
   log: Log;
+  /** The client's address; null for callers in the same process, which are not limited. */
+  clientAddress: string | null;
+  /** New guest carts per client address per window. */
+  guestCartLimit: Limit;
 }
 
 /** A cart line as the shopper sees it: the product as the catalog shows it now, and how many. */

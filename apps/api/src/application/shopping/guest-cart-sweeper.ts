@@ -1,3 +1,4 @@
+import { startPeriodicRun, type PeriodicRun } from '../periodic-run';
 import type { ShoppingDeps } from './deps';
 import { expireGuestCarts } from './expire-guest-carts';
 
@@ -9,40 +10,15 @@ export interface GuestCartSweeperOptions {
   intervalMs?: number;
 }
 
-/**
- * The in-process sweep of abandoned guest carts, shaped like the reservation sweeper: now, then
- * every `intervalMs`, one sweep at a time; its timer never keeps the process alive.
- */
+/** The in-process sweep of abandoned guest carts: now, then every `intervalMs` (see PeriodicRun). */
 export function startGuestCartSweeper({
   shopping,
   idleMs,
   intervalMs = 60 * 60_000,
-}: GuestCartSweeperOptions): { stop(): Promise<void> } {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let current: Promise<void> = Promise.resolve();
-
-  const sweep = async () => {
-    try {
-      await expireGuestCarts(shopping, { idleMs });
-    } catch (error) {
-      shopping.log.error({ event: 'cart.sweep_failed', err: error }, 'guest cart sweep failed');
-    }
-  };
-  const tick = () => {
-    current = sweep().then(() => {
-      if (stopped) return;
-      timer = setTimeout(tick, intervalMs);
-      timer.unref();
-    });
-  };
-  tick();
-
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await current;
-    },
-  };
+}: GuestCartSweeperOptions): PeriodicRun {
+  return startPeriodicRun(() => expireGuestCarts(shopping, { idleMs }), {
+    intervalMs,
+    onError: (error) =>
+      shopping.log.error({ event: 'cart.sweep_failed', err: error }, 'guest cart sweep failed'),
+  });
 }

@@ -3,7 +3,7 @@
  * is counted in one atomic UPSERT … RETURNING, so attempts that arrive together (one batch,
  * parallel requests) each see their own count and cannot all slip under a limit.
  */
-import type { AttemptCounter } from '@shop/domain/identity/attempt-counter';
+import type { AttemptCounter } from '@shop/domain/shared/attempt-limit';
 import type { Db } from './transactions';
 
 export interface AttemptCount {
@@ -57,7 +57,7 @@ export async function sweepExpired(db: Db): Promise<void> {
   await db.$executeRaw`DELETE FROM "RateLimit" WHERE "resetAt" <= timezone('UTC', now())`;
 }
 
-/** The domain's `AttemptCounter`: one bucket per throttled action. */
+/** The domain's `AttemptCounter`: one bucket per limited action (a log-in, a new guest cart…). */
 export function createAttemptCounter(db: Db): AttemptCounter {
   return {
     count: (action, key, seconds) => countAttempt(db, action, key, seconds),

@@ -1,7 +1,8 @@
 /**
- * The guest cart's cookie: a guest's cart is found by the token it carries, handed out on the
- * guest's first change to the cart (looking at an empty cart sets nothing). The token is the
- * guest's secret, so only its hash is stored and looked up.
+ * The guest cart's cookie: a guest's cart is found by the token it carries, handed out with the
+ * guest's first change to the cart that goes through (looking at an empty cart sets nothing, and
+ * neither does a refused change). The token is the guest's secret, so only its hash is stored and
+ * looked up.
  */
 import type { CartOwner } from '@shop/domain/shopping/cart';
 import type { Context } from '../trpc';
@@ -16,11 +17,18 @@ export function currentCartOwner(ctx: Context): CartOwner | null {
   return guestToken ? { guestTokenHash: ctx.shopping.guestTokens.hash(guestToken) } : null;
 }
 
-/** The cart a change goes to; a guest without one gets the cart cookie now. */
-export function cartOwnerForChange(ctx: Context): CartOwner {
+/**
+ * Makes `change` to the request's cart; a guest without one gets a fresh token, whose cookie is
+ * set once the change has gone through.
+ */
+export async function changeOwnCart<T>(
+  ctx: Context,
+  change: (owner: CartOwner) => Promise<T>,
+): Promise<T> {
   const owner = currentCartOwner(ctx);
-  if (owner) return owner;
+  if (owner) return change(owner);
   const guestToken = ctx.shopping.guestTokens.issue();
+  const result = await change({ guestTokenHash: ctx.shopping.guestTokens.hash(guestToken) });
   ctx.cookies.set(guestCartCookie, guestToken, { maxAge: guestCartMaxAgeSeconds });
-  return { guestTokenHash: ctx.shopping.guestTokens.hash(guestToken) };
+  return result;
 }

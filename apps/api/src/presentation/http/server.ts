@@ -4,6 +4,7 @@ import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { clientAddress, defaultTrustedProxies, trustedProxyList } from './client-address';
 import { cookiePolicy, createHttpCookieJar } from './cookies';
 import { silentLogger, type Logger } from '../../infrastructure/log';
+import type { Limit } from '@shop/domain/shared/attempt-limit';
 import type { AuthSettings } from '../../application/identity/auth-settings';
 import type { AppPorts } from '../../application/ports';
 import { retryAfterSeconds } from '../error-map';
@@ -24,6 +25,8 @@ export interface ServerOptions {
   maxBatchSize?: number;
   /** Log-in/sign-up limits and the session idle timeout. */
   auth?: Partial<AuthSettings>;
+  /** New guest carts per client address per window. */
+  guestCartLimit?: Limit;
   /**
    * How long a client may take to send a whole request (headers and body); a slower one gets 408
    * and its connection closed. A checkout's body is under a kilobyte: ten seconds is generous.
@@ -97,6 +100,7 @@ export function createServer(options: ServerOptions): http.Server {
         cookies: createHttpCookieJar(req, res, cookies),
         allowedOrigins: options.allowedOrigins,
         ...(options.auth ? { auth: options.auth } : {}),
+        ...(options.guestCartLimit ? { guestCartLimit: options.guestCartLimit } : {}),
         request: {
           contentType: header(req, 'content-type'),
           origin: header(req, 'origin'),

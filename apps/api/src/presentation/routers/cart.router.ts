@@ -5,7 +5,7 @@ import { removeFromCart } from '../../application/shopping/remove-from-cart';
 import { updateCartLine } from '../../application/shopping/update-cart-line';
 import { publicProcedure, router } from '../trpc';
 import { cartView } from '../presenters/cart.presenter';
-import { cartOwnerForChange, currentCartOwner } from '../http/cart-cookie';
+import { changeOwnCart, currentCartOwner } from '../http/cart-cookie';
 
 export const cartRouter = router({
   get: publicProcedure.query(async ({ ctx }) =>
@@ -13,13 +13,17 @@ export const cartRouter = router({
   ),
 
   add: publicProcedure.input(cartAddInput).mutation(async ({ ctx, input }) => {
-    const owner = cartOwnerForChange(ctx);
-    return cartView(await addToCart(ctx.shopping, owner, input.productId, input.quantity));
+    const lines = await changeOwnCart(ctx, (owner) =>
+      addToCart(ctx.shopping, owner, input.productId, input.quantity),
+    );
+    return cartView(lines);
   }),
 
   update: publicProcedure.input(cartUpdateInput).mutation(async ({ ctx, input }) => {
-    const owner = cartOwnerForChange(ctx);
-    return cartView(await updateCartLine(ctx.shopping, owner, input.productId, input.quantity));
+    const lines = await changeOwnCart(ctx, (owner) =>
+      updateCartLine(ctx.shopping, owner, input.productId, input.quantity),
+    );
+    return cartView(lines);
   }),
 
   remove: publicProcedure

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Cart_updatedAt_idx" ON "Cart"("updatedAt");
