@@ -9,11 +9,18 @@ const prefix = '/api/trpc/';
 const procedurePath = /^[\w.,]+$/;
 
 /**
- * Up: the body's type, the shopper's cookies and what the API's cross-site guard reads (Origin,
- * Sec-Fetch-Site). The scheme and host are not sent: the API decides Secure cookies from its own
+ * Up: the body's type, the shopper's cookies, what the API's cross-site guard reads (Origin,
+ * Sec-Fetch-Site) and `x-request-id` (the API keeps a short plain one for its log line, else mints
+ * its own). The scheme and host are not sent: the API decides Secure cookies from its own
  * configuration, never from forwarded headers.
  */
-const requestHeaders = ['content-type', 'cookie', 'origin', 'sec-fetch-site'] as const;
+const requestHeaders = [
+  'content-type',
+  'cookie',
+  'origin',
+  'sec-fetch-site',
+  'x-request-id',
+] as const;
 /** Down: Set-Cookie (every one of them) and these; `x-request-id` finds the API's log line. */
 const responseHeaders = [
   'content-type',
