@@ -1,6 +1,7 @@
 /**
- * Runs before every page request. One job: a per-request CSP nonce. Next reads it from the request's
- * CSP header and stamps its inline scripts; the response carries the same policy.
+ * Runs before every page request. A per-request CSP nonce: Next reads it from the request's CSP
+ * header and stamps its inline scripts; the response carries the same policy. And HSTS, decided
+ * here from the running server's environment rather than frozen into the build by next.config.ts.
  *
  * `/api/trpc/*` does not pass through here: the Route Handler in `app/api/trpc/[...procedures]`
  * forwards it to the API with fetch (see `lib/api-forward.ts`), so no response names the API's address.
@@ -8,9 +9,11 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { env } from './env';
 import { contentSecurityPolicy, createNonce } from './lib/csp';
+import { strictTransportSecurity } from './lib/hsts';
 
 export function proxy(request: NextRequest) {
-  const { NODE_ENV } = env();
+  const settings = env();
+  const { NODE_ENV } = settings;
   const nonce = createNonce();
   const csp = contentSecurityPolicy(nonce, NODE_ENV === 'development');
   const requestHeaders = new Headers(request.headers);
@@ -18,6 +21,8 @@ export function proxy(request: NextRequest) {
   requestHeaders.set('Content-Security-Policy', csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', csp);
+  const hsts = strictTransportSecurity(settings);
+  if (hsts) response.headers.set('Strict-Transport-Security', hsts);
   return response;
 }
 
