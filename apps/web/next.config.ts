@@ -26,6 +26,8 @@ const nextConfig: NextConfig = {
   // `npm run typecheck` runs tsc over the whole workspace; the build does not repeat it.
   typescript: { ignoreBuildErrors: true },
   headers: () => Promise.resolve([{ source: '/:path*', headers: securityHeaders }]),
+  // `forbidden()` (403 with `forbidden.tsx`) for signed-in shoppers in the back office.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;
