@@ -39,6 +39,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       PORT: String(e2eSettings.apiPort),
       DATABASE_URL: database.url,
       ALLOWED_ORIGINS: `${webUrl},http://localhost:${e2eSettings.webPort}`,
+      // Only the web server is a proxy, as in production: a client on another loopback address
+      // (127.0.0.2) then stands for a shopper elsewhere (forwarded-for.spec.ts).
+      TRUSTED_PROXIES: '127.0.0.1',
+      SIGNUP_MAX_PER_ADDRESS: String(e2eSettings.signUpsPerAddress),
     });
     servers.push(api);
     const web = startServer('web', '@shop/web', {

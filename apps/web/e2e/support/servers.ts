@@ -22,12 +22,17 @@ type StartedServer = RunningServer & { exited: Promise<number | null>; service: 
 
 const logDir = path.join(repoRoot, '.data', 'logs');
 
+/** Where a server's output goes: specs that check what only the log shows read it. */
+export function serverLogFile(name: string): string {
+  return path.join(logDir, `e2e-${name}.log`);
+}
+
 export function startServer(
   name: string,
   workspace: string,
   env: Record<string, string>,
 ): StartedServer {
-  const logFile = path.join(logDir, `e2e-${name}.log`);
+  const logFile = serverLogFile(name);
   const service = startService({
     name,
     command: 'npm',

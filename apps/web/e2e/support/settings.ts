@@ -25,6 +25,8 @@ export const e2eSettings = {
   chromium: process.env.E2E_CHROMIUM,
   jsonReport: process.env.E2E_JSON_REPORT ?? path.join(webDir, 'test-results', 'e2e-report.json'),
   workers: port('E2E_WORKERS', 2),
+  /** The API's SIGNUP_MAX_PER_ADDRESS for the run (its default), for the spec that reaches it. */
+  signUpsPerAddress: 30,
   isCi: Boolean(process.env.CI),
 };
 

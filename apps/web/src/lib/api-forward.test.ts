@@ -66,6 +66,18 @@ describe('forwardToApi', () => {
     });
   });
 
+  it("passes the caller's x-request-id up, so the API logs the request under it", async () => {
+    const api = fakeApi(ok);
+    const request = new Request('http://shop.test/api/trpc/cart.get', {
+      headers: { 'x-request-id': 'browser-trace-7' },
+    });
+
+    await forwardToApi(request, apiUrl, api.fetchImpl);
+
+    const [{ init }] = api.calls as [{ url: string; init: RequestInit }];
+    expect(new Headers(init.headers).get('x-request-id')).toBe('browser-trace-7');
+  });
+
   it('forwards a mutation with its body', async () => {
     const api = fakeApi(ok);
     const body = JSON.stringify({ productId: 'p', quantity: 1 });

@@ -9,11 +9,18 @@ const prefix = '/api/trpc/';
 const procedurePath = /^[\w.,]+$/;
 
 /**
- * Up: the body's type, the shopper's cookies and what the API's cross-site guard reads (Origin,
- * Sec-Fetch-Site). The scheme and host are not sent: the API decides Secure cookies from its own
+ * Up: the body's type, the shopper's cookies, what the API's cross-site guard reads (Origin,
+ * Sec-Fetch-Site) and `x-request-id` (the API keeps a short plain one for its log line, else mints
+ * its own). The scheme and host are not sent: the API decides Secure cookies from its own
  * configuration, never from forwarded headers.
  */
-const requestHeaders = ['content-type', 'cookie', 'origin', 'sec-fetch-site'] as const;
+const requestHeaders = [
+  'content-type',
+  'cookie',
+  'origin',
+  'sec-fetch-site',
+  'x-request-id',
+] as const;
 /** Down: Set-Cookie (every one of them) and these; `x-request-id` finds the API's log line. */
 const responseHeaders = [
   'content-type',
@@ -26,12 +33,12 @@ const responseHeaders = [
 export const apiUnreachableMessage = 'The shop is not reachable right now. Please try again.';
 
 /**
- * Who asked, for the API's per-address limits. Next.js sets `x-forwarded-for` to the peer's address
- * when the request arrives without one, and keeps the header as it came otherwise: behind a proxy
- * that appends what it saw, the rightmost entries are that proxy's word; facing browsers directly,
- * a client could name any address, and nothing here can tell (the peer address is not exposed to
- * route handlers). The API walks the list from the right through its trusted proxies, so the list
- * goes on as it came, cut at the first entry from the right that is not an address.
+ * Who asked, for the API's per-address limits. The web's server (`server.mjs`) appends the address
+ * of the peer it really saw to the right of `x-forwarded-for`; whatever a client wrote stays to its
+ * left. The API walks the list from the right through its TRUSTED_PROXIES and stops at the first
+ * address it does not trust, so the list goes on as it came, cut at the first entry from the right
+ * that is not an address, and to the 16 rightmost hops. (`next start` and `next dev` only fill the
+ * header when it is missing: a client's own header would then be the rightmost entry.)
  */
 export function forwardedFor(header: string | null): string | undefined {
   const hops: string[] = [];

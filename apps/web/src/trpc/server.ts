@@ -7,7 +7,7 @@ import { cache } from 'react';
 import { cookies } from 'next/headers';
 import { createTRPCClient, httpLink } from '@trpc/client';
 import type { AppRouter } from '@shop/api/root';
-import { notFound, redirect } from 'next/navigation';
+import { forbidden, notFound, redirect } from 'next/navigation';
 import { env } from '~/env';
 import { trpcErrorCode } from '~/lib/trpc-error';
 
@@ -32,6 +32,13 @@ export const getCart = cache(async () => (await api()).cart.get.query());
 export async function requireUser(returnTo: string) {
   const me = await getMe();
   if (!me) redirect(`/login?next=${encodeURIComponent(returnTo)}`);
+  return me;
+}
+
+/** For the back office: guests as in `requireUser`; signed-in non-admins get 403 (`forbidden.tsx`). */
+export async function requireAdmin(returnTo: string) {
+  const me = await requireUser(returnTo);
+  if (me.role !== 'ADMIN') forbidden();
   return me;
 }
 

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { clientAddress, defaultTrustedProxies, trustedProxyList } from './client-address';
 import { cookiePolicy, createHttpCookieJar } from './cookies';
+import { logRequestWhenDone, requestIdOf } from './request-log';
 import { silentLogger, type Logger } from '../../infrastructure/log';
 import type { Limit } from '@shop/domain/shared/attempt-limit';
 import type { AuthSettings } from '../../application/identity/auth-settings';
@@ -46,12 +46,6 @@ const hsts = 'max-age=31536000; includeSubDomains';
 function header(req: http.IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;
-}
-
-/** A caller-supplied request id is kept only when it is short and plain; otherwise we mint one. */
-function requestIdOf(req: http.IncomingMessage): string {
-  const given = header(req, 'x-request-id');
-  return given && /^[\w.:-]{1,64}$/.test(given) ? given : randomUUID();
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
@@ -131,7 +125,9 @@ export function createServer(options: ServerOptions): http.Server {
   };
   return http.createServer(timeouts, (req, res) => {
     const requestId = requestIdOf(req);
-    requestLoggers.set(req, logger.child({ requestId }));
+    const log = logger.child({ requestId });
+    requestLoggers.set(req, log);
+    logRequestWhenDone(req, res, log);
     res.setHeader('x-request-id', requestId);
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('cache-control', 'no-store');

@@ -1,8 +1,11 @@
 import type { ReactNode } from 'react';
-import { requireUser } from '~/trpc/server';
+import { requireAdmin } from '~/trpc/server';
 
-/** Guests are redirected here, above the loading boundary, so they get a real 307 rather than a streamed one. */
+/**
+ * Checked here, above the loading boundary, so guests get a real 307 to the login page and signed-in
+ * shoppers a real 403 (`../forbidden.tsx`) rather than a streamed 200.
+ */
 export default async function Layout({ children }: { children: ReactNode }) {
-  await requireUser('/admin/orders');
+  await requireAdmin('/admin/orders');
   return children;
 }

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { orderStatuses, type OrderStatus } from '@shop/contract/orders';
-import { api, requireUser } from '~/trpc/server';
+import { api, requireAdmin } from '~/trpc/server';
 import { orderStatusLabel } from '~/lib/order-status';
 import { AutoSubmitSelect } from '~/app/_components/auto-submit-select';
 import { AdminOrdersTable } from '~/app/_components/admin-orders-table';
@@ -14,21 +13,7 @@ const isStatus = (value: unknown): value is OrderStatus =>
   orderStatuses.includes(value as OrderStatus);
 
 export default async function AdminOrdersPage({ searchParams }: Props) {
-  const me = await requireUser('/admin/orders');
-  if (me.role !== 'ADMIN') {
-    return (
-      <>
-        <h1>Access denied</h1>
-        <p role="alert" className="form-error">
-          Forbidden: the back office is for shop administrators only. You are logged in as{' '}
-          {me.email}.
-        </p>
-        <p>
-          <Link href="/">Back to the shop</Link>
-        </p>
-      </>
-    );
-  }
+  await requireAdmin('/admin/orders');
   const { status: rawStatus } = await searchParams;
   const status = isStatus(rawStatus) ? rawStatus : undefined;
   const orders = await (await api()).admin.orders.list.query(status ? { status } : {});
