@@ -6,14 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrismaClient } from '@shop/db/client';
 import { checkout, createProduct, signedUpShopper, startHarness, type Harness } from './harness';
-import {
-  type ChargeResult,
-  type CheckoutSettings,
-  type CookieJar,
-  createCaller,
-  createContext,
-  simulateCharge,
-} from '../src/testing';
+import { holdLock, waitForLockWaiters } from './locks';
+import { heldProcessor } from './observe';
+import { type CheckoutSettings, type CookieJar, createCaller, createContext } from '../src/testing';
 
 let h: Harness;
 beforeAll(async () => {
@@ -27,58 +22,18 @@ function callerWith(prisma: PrismaClient, cookies: CookieJar, settings: Partial<
   return createCaller(() => createContext({ db: prisma, cookies, checkout: settings }));
 }
 
-/** A card processor that holds every charge until the test lets it go. */
-function heldProcessor() {
-  let started!: () => void;
-  let release!: () => void;
-  const chargeStarted = new Promise<void>((resolve) => (started = resolve));
-  const released = new Promise<void>((resolve) => (release = resolve));
-  const charge = async (cardNumber: string): Promise<ChargeResult> => {
-    started();
-    await released;
-    return simulateCharge(cardNumber);
-  };
-  return { charge, chargeStarted, release };
-}
-
 const settle = <T>(promise: Promise<T>) =>
   promise.then(
     (value) => ({ ok: true as const, value }),
     (error: unknown) => ({ ok: false as const, error }),
   );
 
-async function waitForLockWaiters(count: number): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const [row] = await h.prisma.$queryRaw<{ waiting: number }[]>`
-      SELECT count(*)::int AS waiting FROM pg_stat_activity
-      WHERE datname = current_database() AND wait_event_type = 'Lock'`;
-    if ((row?.waiting ?? 0) >= count) return;
-    if (Date.now() > deadline) throw new Error(`expected ${count} sessions waiting on a lock`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 /** Holds the account cart's row lock until the returned `release` is called. */
-async function holdCart(userId: string) {
-  let release = () => {};
-  const released = new Promise<void>((resolve) => (release = resolve));
-  let locked = () => {};
-  const isLocked = new Promise<void>((resolve) => (locked = resolve));
-  const done = h.prisma.$transaction(
-    async (tx) => {
-      await tx.$queryRaw`SELECT 1 FROM "Cart" WHERE "userId" = ${userId}::uuid FOR UPDATE`;
-      locked();
-      await released;
-    },
-    { timeout: 30_000, maxWait: 10_000 },
+const holdCart = (userId: string) =>
+  holdLock(
+    h,
+    (tx) => tx.$queryRaw`SELECT 1 FROM "Cart" WHERE "userId" = ${userId}::uuid FOR UPDATE`,
   );
-  await isLocked;
-  return async () => {
-    release();
-    await done;
-  };
-}
 
 const chargesOf = (userId: string) =>
   h.prisma.payment.count({ where: { kind: 'CHARGE', order: { userId } } });
@@ -93,7 +48,7 @@ describe('one cart, one order', () => {
     const attempts = Array.from({ length: 3 }, () =>
       settle(shopper.caller.orders.place(checkout())),
     );
-    await waitForLockWaiters(3);
+    await waitForLockWaiters(h, 3);
     await release();
     const outcomes = await Promise.all(attempts);
 

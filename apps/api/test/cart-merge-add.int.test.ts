@@ -12,6 +12,7 @@ import {
   startHarness,
   type Harness,
 } from './harness';
+import { holdLock, waitForLockWaiters } from './locks';
 import {
   createCaller,
   createContext,
@@ -33,37 +34,12 @@ function browserWith(cookies: Record<string, string>) {
   return createCaller(() => createContext({ db: h.prisma, cookies: jar }));
 }
 
-async function waitForLockWaiters(count: number): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const [row] = await h.prisma.$queryRaw<{ waiting: number }[]>`
-      SELECT count(*)::int AS waiting FROM pg_stat_activity
-      WHERE datname = current_database() AND wait_event_type = 'Lock'`;
-    if ((row?.waiting ?? 0) >= count) return;
-    if (Date.now() > deadline) throw new Error(`expected ${count} sessions waiting on a lock`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
-async function holdGuestCart(guestTokenHash: string) {
-  let release = () => {};
-  const released = new Promise<void>((resolve) => (release = resolve));
-  let locked = () => {};
-  const isLocked = new Promise<void>((resolve) => (locked = resolve));
-  const done = h.prisma.$transaction(
-    async (tx) => {
-      await tx.$queryRaw`SELECT 1 FROM "Cart" WHERE "guestTokenHash" = ${guestTokenHash} FOR UPDATE`;
-      locked();
-      await released;
-    },
-    { timeout: 30_000, maxWait: 10_000 },
+const holdGuestCart = (guestTokenHash: string) =>
+  holdLock(
+    h,
+    (tx) =>
+      tx.$queryRaw`SELECT 1 FROM "Cart" WHERE "guestTokenHash" = ${guestTokenHash} FOR UPDATE`,
   );
-  await isLocked;
-  return async () => {
-    release();
-    await done;
-  };
-}
 
 describe('a guest add while log-in merges that guest cart', () => {
   it('answers a clear CONFLICT instead of a server error, and the merge keeps the earlier lines', async () => {
@@ -80,14 +56,14 @@ describe('a guest add while log-in merges that guest cart', () => {
       email: account.email,
       password,
     });
-    await waitForLockWaiters(1);
+    await waitForLockWaiters(h, 1);
     const add = browserWith({ [guestCartCookie]: guestToken })
       .cart.add({ productId: later.id, quantity: 1 })
       .then(
         () => null,
         (error: unknown) => error,
       );
-    await waitForLockWaiters(2);
+    await waitForLockWaiters(h, 2);
     await release();
     await logIn;
 

@@ -6,14 +6,13 @@
  */
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProduct, startHarness, type Harness } from './harness';
+import { captureLog } from './observe';
 import {
   createCaller,
   createContext,
   createMemoryCookieJar,
-  createLogger,
   createServer,
   type ServerOptions,
 } from '../src/testing';
@@ -69,20 +68,6 @@ const cartCookie = (response: Response) =>
     .find((pair) => pair.startsWith('shop_cart='));
 
 const carts = () => h.prisma.cart.count();
-
-/** A logger whose JSON lines the test can read. */
-function captureLog() {
-  const lines: Record<string, unknown>[] = [];
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString().split('\n').filter(Boolean)) {
-        lines.push(JSON.parse(line) as Record<string, unknown>);
-      }
-      done();
-    },
-  });
-  return { lines, logger: createLogger({ mode: 'production', level: 'info', destination }) };
-}
 
 describe('new guest carts per client address', () => {
   it('refuses a new guest cart past the limit with 429 and creates nothing', async () => {

@@ -3,7 +3,6 @@
  * processor answered, and the refund when money went back. Read from the log the composition root
  * writes them to (stage 4 hands the same events to the outbox).
  */
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   approvedCard,
@@ -14,14 +13,8 @@ import {
   startHarness,
   type Harness,
 } from '../../../test/harness';
-import {
-  createCaller,
-  createContext,
-  createLogger,
-  simulateCharge,
-  type ChargeResult,
-  type CookieJar,
-} from '../../testing';
+import { captureLog, heldProcessor } from '../../../test/observe';
+import { createCaller, createContext, type ChargeResult, type CookieJar } from '../../testing';
 
 let h: Harness;
 beforeAll(async () => {
@@ -32,29 +25,19 @@ afterAll(async () => {
 });
 
 interface Logged {
+  event?: string;
   type: string;
-  data: { orderId: string; amount?: { amount: number } };
+  data: { orderId: string };
 }
 
-/** A browser whose requests log to `events`; `charge` replaces the card processor when given. */
+/** A browser whose requests log where the test reads; `charge` replaces the card processor. */
 function loggedCaller(cookies: CookieJar, charge?: (cardNumber: string) => Promise<ChargeResult>) {
-  const events: Logged[] = [];
-  const raw: string[] = [];
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString().split('\n').filter(Boolean)) {
-        raw.push(line);
-        const entry = JSON.parse(line) as { event?: string } & Logged;
-        if (entry.event === 'domain_event') events.push({ type: entry.type, data: entry.data });
-      }
-      done();
-    },
-  });
-  const log = createLogger({ mode: 'production', level: 'info', destination });
+  const { lines, logger: log } = captureLog();
   const caller = createCaller(() =>
     createContext({ db: h.prisma, cookies, log, ...(charge ? { checkout: { charge } } : {}) }),
   );
-  return { caller, events, raw };
+  const events = () => (lines as unknown as Logged[]).filter((l) => l.event === 'domain_event');
+  return { caller, events, lines };
 }
 
 const typesFor = (events: Logged[], orderId: string) =>
@@ -70,15 +53,15 @@ async function shopperWithCart(quantity = 1) {
 describe('payment events', () => {
   it('tells an approved charge with the order it paid, and never the card number', async () => {
     const shopper = await shopperWithCart(2);
-    const { caller, events, raw } = loggedCaller(shopper.cookies);
+    const { caller, events, lines } = loggedCaller(shopper.cookies);
     const order = await caller.orders.place(checkout({ payment: approvedCard }));
-    expect(typesFor(events, order.id)).toEqual(['OrderPlaced', 'OrderPaid', 'ChargeApproved']);
-    expect(events.find((event) => event.type === 'ChargeApproved')?.data).toEqual({
+    expect(typesFor(events(), order.id)).toEqual(['OrderPlaced', 'OrderPaid', 'ChargeApproved']);
+    expect(events().find((event) => event.type === 'ChargeApproved')?.data).toEqual({
       orderId: order.id,
       amount: { amount: 18_000, currency: 'KRW' },
       cardLast4: '4242',
     });
-    expect(raw.join('\n')).not.toMatch(/4242 ?4242 ?4242/);
+    expect(JSON.stringify(lines)).not.toMatch(/4242 ?4242 ?4242/);
   });
 
   it('tells a declined charge, and no refund', async () => {
@@ -88,7 +71,11 @@ describe('payment events', () => {
       code: 'PAYMENT_REQUIRED',
     });
     const order = await h.prisma.order.findFirstOrThrow({ where: { userId: shopper.user.id } });
-    expect(typesFor(events, order.id)).toEqual(['OrderPlaced', 'OrderCancelled', 'ChargeDeclined']);
+    expect(typesFor(events(), order.id)).toEqual([
+      'OrderPlaced',
+      'OrderCancelled',
+      'ChargeDeclined',
+    ]);
   });
 
   it('tells the refund when the shopper cancels a paid order', async () => {
@@ -96,27 +83,23 @@ describe('payment events', () => {
     const order = await shopper.caller.orders.place(checkout());
     const { caller, events } = loggedCaller(shopper.cookies);
     await caller.orders.cancel({ id: order.id });
-    expect(typesFor(events, order.id)).toEqual(['OrderCancelled', 'RefundIssued']);
+    expect(typesFor(events(), order.id)).toEqual(['OrderCancelled', 'RefundIssued']);
   });
 
   it('tells the charge and its refund when the order was cancelled while the card was charged', async () => {
     const shopper = await shopperWithCart();
-    let started!: () => void;
-    let release!: () => void;
-    const chargeStarted = new Promise<void>((resolve) => (started = resolve));
-    const released = new Promise<void>((resolve) => (release = resolve));
-    const held = async (cardNumber: string) => {
-      started();
-      await released;
-      return simulateCharge(cardNumber);
-    };
-    const { caller, events } = loggedCaller(shopper.cookies, held);
+    const processor = heldProcessor();
+    const { caller, events } = loggedCaller(shopper.cookies, processor.charge);
     const placing = caller.orders.place(checkout()).catch((error: unknown) => error);
-    await chargeStarted;
+    await processor.chargeStarted;
     const pending = await h.prisma.order.findFirstOrThrow({ where: { userId: shopper.user.id } });
     await shopper.caller.orders.cancel({ id: pending.id });
-    release();
+    processor.release();
     expect(await placing).toMatchObject({ code: 'CONFLICT' });
-    expect(typesFor(events, pending.id)).toEqual(['OrderPlaced', 'ChargeApproved', 'RefundIssued']);
+    expect(typesFor(events(), pending.id)).toEqual([
+      'OrderPlaced',
+      'ChargeApproved',
+      'RefundIssued',
+    ]);
   });
 });

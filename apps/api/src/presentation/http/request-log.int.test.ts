@@ -1,23 +1,9 @@
-import { Writable } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger, createServer } from '../../testing';
+import { createServer } from '../../testing';
 import { startHarness, type Harness } from '../../../test/harness';
-
-/** Every line the logger writes, parsed. */
-function captureLog() {
-  const lines: Record<string, unknown>[] = [];
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString().split('\n').filter(Boolean)) {
-        lines.push(JSON.parse(line) as Record<string, unknown>);
-      }
-      done();
-    },
-  });
-  return { lines, logger: createLogger({ mode: 'production', destination }) };
-}
+import { captureLog } from '../../../test/observe';
 
 let h: Harness;
 let server: Server;
