@@ -7,9 +7,12 @@ export const email = text()
   .max(254, 'Email is at most 254 characters')
   .pipe(z.email('Enter a valid email address'));
 
+/** A new password's length, in characters. */
+export const passwordLength = { min: 8, max: 128 } as const;
+
 const password = text()
-  .min(8, 'Password must be at least 8 characters')
-  .max(128, 'Password must be at most 128 characters');
+  .min(passwordLength.min, `Password must be at least ${passwordLength.min} characters`)
+  .max(passwordLength.max, `Password must be at most ${passwordLength.max} characters`);
 
 export const signUpInput = z
   .object({

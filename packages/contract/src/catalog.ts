@@ -10,9 +10,15 @@ export const slug = text()
   .max(120)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Slug may contain lower-case letters, digits and dashes');
 
+/** The longest search text, in characters. */
+export const searchTextMaxLength = 100;
+
 export const catalogListInput = z
   .object({
-    q: text().trim().max(100, 'Search text is at most 100 characters').optional(),
+    q: text()
+      .trim()
+      .max(searchTextMaxLength, `Search text is at most ${searchTextMaxLength} characters`)
+      .optional(),
     category: slug.optional(),
     sort: z.enum(catalogSorts).default('relevance'),
     limit: z.number().int().min(1).max(100).default(24),

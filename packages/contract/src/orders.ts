@@ -14,7 +14,8 @@ export type OrderStatus = (typeof orderStatuses)[number];
 export const idempotencyKeyLength = { min: 8, max: 100 } as const;
 
 /** A country is its ISO 3166-1 alpha-2 code, upper-cased (ShippingAddress checks the same). */
-export const countryCode = /^[A-Z]{2}$/;
+export const countryCodeLength = 2;
+export const countryCode = new RegExp(`^[A-Z]{${countryCodeLength}}$`);
 export const countryCodeMessage = 'Use a two-letter country code, e.g. KR';
 
 const digitsOnly = (s: string) => s.replace(/[\s-]/g, '');
@@ -53,6 +54,9 @@ export const shippingAddress = z.object({
 });
 export type ShippingAddress = z.infer<typeof shippingAddress>;
 
+/** A card's security code, in digits. */
+export const cvcLength = { min: 3, max: 4 } as const;
+
 export const payment = z.object({
   cardNumber: text()
     .transform(digitsOnly)
@@ -68,7 +72,10 @@ export const payment = z.object({
     .refine((expiry) => !isExpired(expiry), 'This card has expired'),
   cvc: text()
     .trim()
-    .regex(/^\d{3,4}$/, 'CVC is 3 or 4 digits'),
+    .regex(
+      new RegExp(`^\\d{${cvcLength.min},${cvcLength.max}}$`),
+      `CVC is ${cvcLength.min} or ${cvcLength.max} digits`,
+    ),
 });
 export type Payment = z.infer<typeof payment>;
 

@@ -1,4 +1,4 @@
-import { catalogSorts } from '@shop/contract/catalog';
+import { catalogSorts, searchTextMaxLength } from '@shop/contract/catalog';
 import { sortLabels, type CatalogQuery } from '~/lib/catalog-query';
 import { AutoSubmitSelect } from './auto-submit-select';
 
@@ -13,7 +13,13 @@ export function CatalogFilters({ query, categories }: Props) {
     <form method="get" action="/" className="catalog-filters" aria-label="Filter products">
       <div className="field field-grow">
         <label htmlFor="q">Search</label>
-        <input id="q" name="q" type="search" defaultValue={query.q ?? ''} maxLength={100} />
+        <input
+          id="q"
+          name="q"
+          type="search"
+          defaultValue={query.q ?? ''}
+          maxLength={searchTextMaxLength}
+        />
       </div>
       <div className="field">
         <label htmlFor="category">Category</label>

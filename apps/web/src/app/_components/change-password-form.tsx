@@ -2,7 +2,7 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { changePasswordInput } from '@shop/contract/auth';
+import { changePasswordInput, passwordLength } from '@shop/contract/auth';
 import { useTRPC } from '~/trpc/client';
 import { validate } from '~/lib/field-errors';
 import { formValues } from '~/lib/form-values';
@@ -53,7 +53,7 @@ export function ChangePasswordForm() {
         label="New password"
         type="password"
         autoComplete="new-password"
-        hint="8 to 128 characters, different from the current one."
+        hint={`${passwordLength.min} to ${passwordLength.max} characters, different from the current one.`}
         required
         error={errors.fields.newPassword}
       />

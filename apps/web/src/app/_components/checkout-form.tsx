@@ -3,7 +3,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useRef, type FormEvent } from 'react';
-import { placeOrderInput } from '@shop/contract/orders';
+import { countryCodeLength, cvcLength, placeOrderInput } from '@shop/contract/orders';
 import { useTRPC } from '~/trpc/client';
 import { afterFailure, attemptFor, failureOutcome, type Attempt } from '~/lib/checkout-attempt';
 import { validate } from '~/lib/field-errors';
@@ -92,7 +92,7 @@ export function CheckoutForm({ defaultName }: { defaultName: string }) {
           label="Country"
           autoComplete="country"
           hint="Two-letter code, e.g. KR"
-          maxLength={2}
+          maxLength={countryCodeLength}
           defaultValue="KR"
           error={errors.fields.country}
         />
@@ -122,7 +122,7 @@ export function CheckoutForm({ defaultName }: { defaultName: string }) {
             label="CVC"
             inputMode="numeric"
             autoComplete="cc-csc"
-            maxLength={4}
+            maxLength={cvcLength.max}
             error={errors.fields.cvc}
           />
         </div>

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import type { FormEvent } from 'react';
-import { signUpInput } from '@shop/contract/auth';
+import { passwordLength, signUpInput } from '@shop/contract/auth';
 import { useTRPC } from '~/trpc/client';
 import { validate } from '~/lib/field-errors';
 import { formValues } from '~/lib/form-values';
@@ -57,7 +57,7 @@ export function SignUpForm({ next }: { next: string }) {
         label="Password"
         type="password"
         autoComplete="new-password"
-        hint="8 to 128 characters, not your email address."
+        hint={`${passwordLength.min} to ${passwordLength.max} characters, not your email address.`}
         required
         error={errors.fields.password}
       />
