@@ -26,15 +26,15 @@ export async function releaseFailedCheckout(
       const at = ordering.clock.now();
       const { releaseStock } = order.abandonCheckout(at);
       if (releaseStock) await releaseOrderStock(ordering, tx, order, at);
-      const payment = await ordering.payments.findByOrder(tx, orderId);
       if (charge) {
         // The processor answered: its answer is recorded, and money the order will not keep goes back.
+        const payment = await ordering.payments.findByOrder(tx, orderId);
         const answer = Charge.of(charge.outcome, order.total, charge.cardLast4);
         payment.recordCharge(answer, at);
         if (order.settle(answer, at).refundDue) payment.refund(at);
+        await ordering.payments.save(tx, payment);
       }
       await ordering.orders.save(tx, order);
-      await ordering.payments.save(tx, payment);
       return before;
     });
     if (before === 'PAID') {
