@@ -16,7 +16,7 @@ export interface ConsumerSpec {
   readonly deliverAt?: (payload: unknown) => string | undefined;
 }
 
-export const consumers = {
+const specs = {
   payment: {
     service: 'worker',
     summary: 'Charges the card for a placed order, refunds a cancelled paid one (payment context).',
@@ -37,5 +37,6 @@ export const consumers = {
   },
 } as const satisfies Record<string, ConsumerSpec>;
 
-export type ConsumerName = keyof typeof consumers;
+export type ConsumerName = keyof typeof specs;
+export const consumers: Readonly<Record<ConsumerName, ConsumerSpec>> = specs;
 export const consumerNames = Object.keys(consumers) as ConsumerName[];
