@@ -7,7 +7,7 @@ const layer = (name) => `${api}${name}/`;
 const layers = ['presentation', 'application', 'infrastructure'];
 const testFile = '\\.(int\\.)?test\\.ts$';
 /** The composition root: wires the layers (wiring.ts) for a process (main.ts) or for in-process tests (testing.ts). */
-const root = `${api}(main|env|testing|wiring)(\\.test)?\\.ts$`;
+const root = `${api}(main|env|testing|testing-services|wiring)(\\.test)?\\.ts$`;
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

@@ -48,6 +48,12 @@ describe('loadEnv', () => {
       PASSWORD_HASH_PER_CLIENT: 8,
       MAX_BATCH_SIZE: 10,
       SESSION_IDLE_DAYS: 7,
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      QUEUE_PREFIX: '{shop}',
+      CARD_PROCESSOR_URL: 'http://127.0.0.1:4200',
+      CARD_PROCESSOR_PUBLISHABLE_KEY: 'pk_test_shop',
+      CHECKOUT_WAIT_MS: 3000,
+      EVENT_LOG_DAYS: 7,
     });
   });
 

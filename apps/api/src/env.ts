@@ -72,7 +72,10 @@ const envSchema = z.object({
   /** The broker (BullMQ on Redis): redis://, rediss:// or redis+unix:///path/to.sock. */
   REDIS_URL: z
     .string()
-    .regex(/^(redis|rediss|redis\+unix):\/\//, 'REDIS_URL must be a redis://, rediss:// or redis+unix:// URL')
+    .regex(
+      /^(redis|rediss|redis\+unix):\/\//,
+      'REDIS_URL must be a redis://, rediss:// or redis+unix:// URL',
+    )
     .default(defaultRedisUrl),
   /** Prefix of every queue key; `{…}` keeps a queue in one Redis Cluster slot. */
   QUEUE_PREFIX: z.string().min(1).max(100).default(defaultQueuePrefix),

@@ -97,11 +97,7 @@ function main(): void {
     // Longer than a transaction may run: one in flight commits or rolls back, never cut off.
     const force = setTimeout(() => process.exit(1), shutdownGraceMs);
     force.unref();
-    const sweeping = Promise.all([
-      events.close(),
-      runtime.settlements.close(),
-      guestCarts.stop(),
-    ]);
+    const sweeping = Promise.all([events.close(), runtime.settlements.close(), guestCarts.stop()]);
     server.close(() => {
       void sweeping.then(() => db.$disconnect()).finally(() => process.exit(0));
     });

@@ -19,6 +19,9 @@ import {
 } from './application/shopping/expire-guest-carts';
 import { startGuestCartSweeper as startCartSweeper } from './application/shopping/guest-cart-sweeper';
 import type { Db } from './infrastructure/db/transactions';
+import { testCardDecider, type Decision } from '@shop/card-processor/server';
+import type { CheckoutSettings as AppCheckoutSettings } from './application/ordering/checkout-settings';
+import { runtimeFor, type Seams } from './testing-services';
 import { silentLogger, type Logger } from './infrastructure/log';
 import {
   createContext as createContextWith,
@@ -38,9 +41,26 @@ export { hashToken } from './infrastructure/security/tokens';
 export { sessionCookie } from './presentation/http/session-cookies';
 export { guestCartCookie } from './presentation/http/cart-cookie';
 export { hashPassword } from './infrastructure/security/passwords';
-export { simulateCharge, type ChargeResult } from './infrastructure/payment/card-gateway';
+export { workerLogOf } from './testing-services';
 export { requestFingerprint } from '@shop/domain/ordering/fingerprint';
-export type { CheckoutSettings } from './application/ordering/checkout-settings';
+
+/** The card processor's answer to one charge, as the suite scripts it. */
+export type ChargeResult = Decision;
+
+/** The card processor's rules for the test cards (4000 0000 0000 0002 declined, others approved). */
+export function simulateCharge(cardNumber: string): Promise<ChargeResult> {
+  return Promise.resolve(testCardDecider(0)(cardNumber.replace(/\D/g, ''), 'pm_suite'));
+}
+
+/**
+ * Checkout's settings as the suite passes them: the app's patience, plus the seams of stages 1–3 —
+ * `charge` answers for the cards this context tokenizes (the card processor asks it), and
+ * `beforeSettle` runs in each attempt to settle those orders (throwing stands for a failed settle).
+ */
+export type CheckoutSettings = AppCheckoutSettings & {
+  charge: (cardNumber: string) => ChargeResult | Promise<ChargeResult>;
+  beforeSettle?: (attempt: number) => void | Promise<void>;
+};
 export {
   configurePasswordQueue,
   defaultQueueLimits,
@@ -52,7 +72,7 @@ export function expireReservations(
   db: Db,
   { log = silentLogger, ...options }: ExpireOptions & { log?: Logger },
 ): Promise<string[]> {
-  return expire({ ...createPorts(db, log).ordering, log }, options);
+  return expire({ ...createPorts(db, log, runtimeFor(db)).ordering, log }, options);
 }
 
 /** The sweeper as the suite has started it since stage 1 (`prisma`, `logger`). */
@@ -62,34 +82,48 @@ export function startReservationSweeper({
   ...options
 }: Omit<SweeperOptions, 'ordering'> & { prisma: Db; logger?: Logger }): Sweeper {
   return startSweeper({
-    ordering: { ...createPorts(prisma, logger).ordering, log: logger },
+    ordering: { ...createPorts(prisma, logger, runtimeFor(prisma)).ordering, log: logger },
     ...options,
   });
 }
 
 /** The sweep of abandoned guest carts over `db`. */
 export function expireGuestCarts(db: Db, options: ExpireGuestCartsOptions): Promise<number> {
-  return expireCarts({ ...createPorts(db, silentLogger).shopping, log: silentLogger }, options);
+  return expireCarts(
+    { ...createPorts(db, silentLogger, runtimeFor(db)).shopping, log: silentLogger },
+    options,
+  );
 }
 
 /** The guest cart sweeper as main.ts starts it, over `db`. */
 export function startGuestCartSweeper(db: Db, options: { idleMs: number; intervalMs?: number }) {
   return startCartSweeper({
-    shopping: { ...createPorts(db, silentLogger).shopping, log: silentLogger },
+    shopping: { ...createPorts(db, silentLogger, runtimeFor(db)).shopping, log: silentLogger },
     ...options,
   });
 }
 
-/** What the suite passes: the database to wire over instead of the ports. */
-export type CreateContextOptions = Omit<ContextOptions, 'ports'> & { db: Db };
+/** What the suite passes: the database to wire over instead of the ports, and checkout's seams. */
+export type CreateContextOptions = Omit<ContextOptions, 'ports' | 'checkout'> & {
+  db: Db;
+  checkout?: Partial<CheckoutSettings>;
+};
 export type ServerOptions = Omit<FullServerOptions, 'ports'> & { db: Db };
 
 /** A request context over `db`, as the suite has built it since stage 1. */
-export function createContext({ db, ...options }: CreateContextOptions) {
-  return createContextWith({ ports: createPorts(db, options.log ?? silentLogger), ...options });
+export function createContext({ db, checkout = {}, ...options }: CreateContextOptions) {
+  const { charge, beforeSettle, ...patience } = checkout;
+  const seams: Seams = { charge, beforeSettle, log: options.log };
+  const log = options.log ?? silentLogger;
+  return createContextWith({
+    ports: createPorts(db, log, runtimeFor(db, seams)),
+    checkout: patience,
+    ...options,
+  });
 }
 
 /** The HTTP server over `db`, as the suite has started it since stage 1. */
 export function createServer({ db, ...options }: ServerOptions) {
-  return createServerWith({ ports: createPorts(db, options.logger ?? silentLogger), ...options });
+  const log = options.logger ?? silentLogger;
+  return createServerWith({ ports: createPorts(db, log, runtimeFor(db)), ...options });
 }

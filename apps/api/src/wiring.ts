@@ -33,7 +33,10 @@ import { createPaymentRepository } from './infrastructure/db/payment.repository'
 import { createProductRepository } from './infrastructure/db/product.repository';
 import { createAttemptCounter } from './infrastructure/db/rate-limit.repository';
 import { createSessionRepository } from './infrastructure/db/session.repository';
-import { createSettlementWaiter, type SettlementWaiter } from './infrastructure/db/settlement-waiter';
+import {
+  createSettlementWaiter,
+  type SettlementWaiter,
+} from './infrastructure/db/settlement-waiter';
 import { createStockRepository } from './infrastructure/db/stock-item.repository';
 import type { Db, Tx } from './infrastructure/db/transactions';
 import { createUnitOfWork } from './infrastructure/db/unit-of-work';

@@ -14,7 +14,21 @@ export interface ClientOptions {
   max?: number;
 }
 
+const urls = new WeakMap<PrismaClient, string>();
+
 export function createPrismaClient(databaseUrl: string, options: ClientOptions = {}): PrismaClient {
   const adapter = new PrismaPg({ connectionString: databaseUrl, max: options.max ?? 10 });
-  return new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter });
+  urls.set(client, databaseUrl);
+  return client;
+}
+
+/**
+ * The URL a client from `createPrismaClient` connects to: for what Prisma cannot do, such as
+ * `LISTEN` on a connection of its own (stage 4's relay and settlement waiter).
+ */
+export function databaseUrlOf(client: PrismaClient): string {
+  const url = urls.get(client);
+  if (!url) throw new Error('This PrismaClient was not made by createPrismaClient');
+  return url;
 }

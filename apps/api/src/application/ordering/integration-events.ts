@@ -7,7 +7,12 @@
  */
 import type { DomainEvent } from '@shop/domain/shared/events';
 import type { Tx } from '@shop/domain/shared/unit-of-work';
-import type { OrderCancelled, OrderPaid, OrderPlaced, ReservationExpired } from '@shop/domain/ordering/order-events';
+import type {
+  OrderCancelled,
+  OrderPaid,
+  OrderPlaced,
+  ReservationExpired,
+} from '@shop/domain/ordering/order-events';
 import { envelopeFor, type Envelope } from '@shop/events/envelope';
 import * as ordering from '@shop/events/ordering';
 
@@ -55,7 +60,9 @@ export function integrationEvents(deps: IntegrationEventDeps) {
                 currency: data.total.currency,
                 lines: data.lines,
                 paymentMethodId: data.paymentMethodId,
-                reservedUntil: new Date(event.occurredAt.getTime() + deps.reservationMs).toISOString(),
+                reservedUntil: new Date(
+                  event.occurredAt.getTime() + deps.reservationMs,
+                ).toISOString(),
               },
               meta(data.orderId),
             ),

@@ -78,7 +78,13 @@ export function paymentAnswerHandlers(deps: AnswerDeps): Record<string, EventHan
         if (cart) await ordering.carts.save(tx, cart);
       }
       if (settlement.settled === 'paid') {
-        await ordering.sagas.record(tx, order.id, 'captured', 'Payment captured the charge; the order is paid.', envelope.id);
+        await ordering.sagas.record(
+          tx,
+          order.id,
+          'captured',
+          'Payment captured the charge; the order is paid.',
+          envelope.id,
+        );
         return 'order paid';
       }
       await ordering.sagas.record(
@@ -116,7 +122,13 @@ export function paymentAnswerHandlers(deps: AnswerDeps): Record<string, EventHan
       return 'settle failed twice: order released, refund due';
     }).then((outcome) => {
       log.error(
-        { event: 'order.settle_failed', orderId: answer.orderId, stage: 'settle', released: true, err: cause },
+        {
+          event: 'order.settle_failed',
+          orderId: answer.orderId,
+          stage: 'settle',
+          released: true,
+          err: cause,
+        },
         `order ${answer.orderId}: settle failed; the order was cancelled and its stock returned`,
       );
       return outcome;
@@ -178,10 +190,18 @@ export function paymentAnswerHandlers(deps: AnswerDeps): Record<string, EventHan
             : `Payment could not charge the card (${answer.reason}) after ${cancelledBecause(order)}; nothing was charged.`,
           envelope.id,
         );
-        return releaseStock ? 'payment failed: order released' : 'payment failed: order already closed';
+        return releaseStock
+          ? 'payment failed: order released'
+          : 'payment failed: order already closed';
       }).then((outcome) => {
         log.error(
-          { event: 'order.settle_failed', orderId: answer.orderId, stage: 'charge', released: true, reason: answer.reason },
+          {
+            event: 'order.settle_failed',
+            orderId: answer.orderId,
+            stage: 'charge',
+            released: true,
+            reason: answer.reason,
+          },
           `order ${answer.orderId}: the charge failed; the order was cancelled and its stock returned`,
         );
         return outcome;
@@ -197,7 +217,13 @@ export function paymentAnswerHandlers(deps: AnswerDeps): Record<string, EventHan
           throw new Error(`order ${order.id}: a refund arrived before its capture; retrying`);
         ledger.refund(at);
         await ordering.payments.save(tx, ledger);
-        await ordering.sagas.record(tx, order.id, 'refunded', 'Payment refunded the charge in full.', envelope.id);
+        await ordering.sagas.record(
+          tx,
+          order.id,
+          'refunded',
+          'Payment refunded the charge in full.',
+          envelope.id,
+        );
         return 'refund recorded';
       });
     },

@@ -5,3 +5,6 @@ import type { Db } from './transactions';
 export function createDatabase(url: string): Db {
   return createPrismaClient(url);
 }
+
+/** The URL `db` connects to, for what needs a connection of its own (LISTEN, the relay). */
+export { databaseUrlOf } from '@shop/db/client';

@@ -8,5 +8,6 @@ import { insertOutboxSql, outboxValues } from '@shop/event-bus/outbox';
 import type { Tx } from './transactions';
 
 export async function writeOutbox(tx: Tx, envelopes: readonly Envelope[]): Promise<void> {
-  for (const envelope of envelopes) await tx.$executeRawUnsafe(insertOutboxSql, ...outboxValues(envelope));
+  for (const envelope of envelopes)
+    await tx.$executeRawUnsafe(insertOutboxSql, ...outboxValues(envelope));
 }

@@ -24,7 +24,11 @@ export interface CardProcessorOptions {
   timeoutMs?: number;
 }
 
-export function createPaymentMethods({ url, publishableKey, timeoutMs = 5_000 }: CardProcessorOptions) {
+export function createPaymentMethods({
+  url,
+  publishableKey,
+  timeoutMs = 5_000,
+}: CardProcessorOptions) {
   const endpoint = new URL('/v1/payment-methods', url);
   return {
     async register(card: CardDetails): Promise<PaymentMethod> {
@@ -53,7 +57,8 @@ export function createPaymentMethods({ url, publishableKey, timeoutMs = 5_000 }:
         last4?: string;
         error?: { message?: string };
       } | null;
-      if (response.status === 201 && body?.id && body.last4) return { id: body.id, last4: body.last4 };
+      if (response.status === 201 && body?.id && body.last4)
+        return { id: body.id, last4: body.last4 };
       // The processor refuses a card the shopper can correct (number, expiry, CVC): say why.
       if (response.status === 400)
         throw new InvalidRequest(body?.error?.message ?? 'The card processor refused this card');
