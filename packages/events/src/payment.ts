@@ -1,0 +1,77 @@
+/**
+ * Integration events the payment context (the worker) publishes: the card processor's answers and
+ * the money given back. The ordering context settles orders from them.
+ */
+import { z } from 'zod';
+import { defineEvent } from './define';
+import { amount, currency, id, instant, last4 } from './shared';
+
+export const PaymentCaptured = defineEvent({
+  name: 'payment.PaymentCaptured',
+  version: 1,
+  producer: 'worker',
+  consumers: ['ordering'],
+  summary: "The card processor approved the order's charge; the money is taken.",
+  payload: z.object({
+    orderId: id,
+    paymentId: id,
+    chargeId: id,
+    amount,
+    currency,
+    cardLast4: last4,
+    capturedAt: instant,
+  }),
+});
+
+export const PaymentDeclined = defineEvent({
+  name: 'payment.PaymentDeclined',
+  version: 1,
+  producer: 'worker',
+  consumers: ['ordering'],
+  summary: "The card processor declined the order's charge; nothing was taken.",
+  payload: z.object({
+    orderId: id,
+    paymentId: id,
+    cardLast4: last4,
+    reason: z.string().min(1).max(200),
+    declinedAt: instant,
+  }),
+});
+
+export const PaymentRefunded = defineEvent({
+  name: 'payment.PaymentRefunded',
+  version: 1,
+  producer: 'worker',
+  consumers: ['ordering', 'notifications'],
+  summary: 'The captured charge of a cancelled order was given back in full.',
+  payload: z.object({
+    orderId: id,
+    paymentId: id,
+    refundId: id,
+    amount,
+    currency,
+    reason: z.string().min(1).max(200),
+    refundedAt: instant,
+  }),
+});
+
+export const ChargeSkipped = defineEvent({
+  name: 'payment.ChargeSkipped',
+  version: 1,
+  producer: 'worker',
+  consumers: ['ordering'],
+  summary:
+    'Payment saw the order only after its cancellation, so it never charged the card (events may arrive out of order).',
+  payload: z.object({
+    orderId: id,
+    reason: z.literal('order-cancelled-before-charge'),
+    skippedAt: instant,
+  }),
+});
+
+export const paymentEvents = [
+  PaymentCaptured,
+  PaymentDeclined,
+  PaymentRefunded,
+  ChargeSkipped,
+] as const;
