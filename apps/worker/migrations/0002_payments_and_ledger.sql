@@ -11,7 +11,7 @@
 -- committed "in flight": a crash rolls back, and the retry asks the processor again under the same
 -- idempotency key and gets the same answer.
 CREATE TABLE payments (
-  order_id uuid PRIMARY KEY,
+  order_id text PRIMARY KEY,
   id uuid NOT NULL UNIQUE,
   status text NOT NULL
     CHECK (status IN ('awaiting-order', 'captured', 'declined', 'refunded', 'skipped')),
@@ -43,7 +43,7 @@ CREATE TABLE payments (
 -- by the processor's id for it.
 CREATE TABLE ledger_entries (
   id uuid PRIMARY KEY,
-  order_id uuid NOT NULL REFERENCES payments (order_id),
+  order_id text NOT NULL REFERENCES payments (order_id),
   kind text NOT NULL CHECK (kind IN ('charge', 'refund')),
   amount integer NOT NULL CHECK (amount > 0),
   currency char(3) NOT NULL CHECK (currency ~ '^[A-Z]{3}$'),

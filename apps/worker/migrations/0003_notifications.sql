@@ -2,7 +2,7 @@
 -- per order.
 CREATE TABLE notifications (
   id uuid PRIMARY KEY,
-  order_id uuid NOT NULL,
+  order_id text NOT NULL,
   kind text NOT NULL,
   recipient text NOT NULL,
   subject text NOT NULL,

@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { outboxInboxSql } from '@shop/event-bus/schema';
 import { dropDatabase, testDatabaseUrl } from '../../test/database';
 import { withClient } from './connection';
 import { ensureDatabase } from './ensure-database';
@@ -68,6 +69,38 @@ describe('migrate (the worker’s migrations)', () => {
     expect(await query(url, 'SELECT count(*)::int AS n FROM worker_migrations')).toEqual([
       { n: total },
     ]);
+  });
+});
+
+/** The outbox and inbox as the catalogue sees them: columns, indexes, triggers. */
+async function transportShape(url: string) {
+  const columns = await query(
+    url,
+    `SELECT table_name, column_name, data_type, is_nullable, column_default
+       FROM information_schema.columns WHERE table_name IN ('outbox', 'inbox')
+      ORDER BY table_name, ordinal_position`,
+  );
+  const indexes = await query(
+    url,
+    `SELECT tablename, indexdef FROM pg_indexes WHERE tablename IN ('outbox', 'inbox') ORDER BY 1, 2`,
+  );
+  const triggers = await query(
+    url,
+    `SELECT tgname, pg_get_triggerdef(oid) AS def FROM pg_trigger
+      WHERE tgrelid IN ('outbox'::regclass, 'inbox'::regclass) AND NOT tgisinternal ORDER BY 1`,
+  );
+  return { columns, indexes, triggers };
+}
+
+describe('the outbox and inbox', () => {
+  it('have exactly the shape the event bus expects (@shop/event-bus/schema)', async () => {
+    const ours = await freshDatabase();
+    await migrate(ours);
+    const reference = await freshDatabase();
+    await withClient(reference, (client) => client.query(outboxInboxSql));
+    const shape = await transportShape(ours);
+    expect(shape.columns).toHaveLength(20);
+    expect(shape).toEqual(await transportShape(reference));
   });
 });
 
