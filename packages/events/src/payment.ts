@@ -55,6 +55,21 @@ export const PaymentRefunded = defineEvent({
   }),
 });
 
+export const PaymentFailed = defineEvent({
+  name: 'payment.PaymentFailed',
+  version: 1,
+  producer: 'worker',
+  consumers: ['ordering'],
+  summary:
+    'The card processor could not be reached or answered with an error, so no charge was made and none will be; the shopper may try again.',
+  payload: z.object({
+    orderId: id,
+    paymentId: id,
+    reason: z.string().min(1).max(200),
+    failedAt: instant,
+  }),
+});
+
 export const ChargeSkipped = defineEvent({
   name: 'payment.ChargeSkipped',
   version: 1,
@@ -73,5 +88,6 @@ export const paymentEvents = [
   PaymentCaptured,
   PaymentDeclined,
   PaymentRefunded,
+  PaymentFailed,
   ChargeSkipped,
 ] as const;
