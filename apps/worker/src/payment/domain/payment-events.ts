@@ -17,13 +17,15 @@ export type PaymentRefunded = DomainEvent<
   'PaymentRefunded',
   Ids & { refundId: string; amount: number; currency: string; reason: string }
 >;
+export type PaymentFailed = DomainEvent<'PaymentFailed', Ids & { reason: string }>;
 export type ChargeSkipped = DomainEvent<
   'ChargeSkipped',
   Ids & { reason: 'order-cancelled-before-charge' }
 >;
 
 /** What the payment context tells the rest of the shop (as `payment.<type>` integration events). */
-export type PaymentEvent = PaymentCaptured | PaymentDeclined | PaymentRefunded | ChargeSkipped;
+export type PaymentEvent =
+  PaymentCaptured | PaymentDeclined | PaymentRefunded | PaymentFailed | ChargeSkipped;
 
 export const paymentEvent = {
   captured: (data: PaymentCaptured['data'], at: Date): PaymentCaptured =>
@@ -32,6 +34,8 @@ export const paymentEvent = {
     domainEvent('PaymentDeclined', data, at),
   refunded: (data: PaymentRefunded['data'], at: Date): PaymentRefunded =>
     domainEvent('PaymentRefunded', data, at),
+  failed: (data: PaymentFailed['data'], at: Date): PaymentFailed =>
+    domainEvent('PaymentFailed', data, at),
   skipped: (data: ChargeSkipped['data'], at: Date): ChargeSkipped =>
     domainEvent('ChargeSkipped', data, at),
 };

@@ -94,6 +94,35 @@ describe('one charge per order', () => {
   });
 });
 
+describe('a charge that could not be made', () => {
+  it('fails an unseen order once, tells PaymentFailed, and never charges it afterwards', () => {
+    const payment = unseen();
+    payment.recordFailure(order, 'payment method unknown', at);
+    expect(payment.status).toBe('failed');
+    expect(payment.pullEvents()).toEqual([
+      {
+        type: 'PaymentFailed',
+        occurredAt: at,
+        data: { orderId: 'o1', paymentId: 'pay-1', reason: 'payment method unknown' },
+      },
+    ]);
+    expect(payment.nextStepForOrder()).toBe('none');
+    expect(payment.nextStepForCancellation()).toBe('none');
+    payment.recordFailure(order, 'again', later);
+    expect(payment.pullEvents()).toEqual([]);
+    expect(() => payment.recordCharge(order, approved(), at)).toThrow(
+      /failed; a charge is refused/,
+    );
+  });
+
+  it('cannot fail an order that was already answered or cancelled', () => {
+    expect(() => captured().recordFailure(order, 'x', at)).toThrow(RangeError);
+    const tomb = unseen();
+    tomb.recordCancellation(cancellation);
+    expect(() => tomb.recordFailure(order, 'x', at)).toThrow(RangeError);
+  });
+});
+
 describe('a cancellation before the order: the tombstone', () => {
   it('leaves a tombstone and no event when the order has not been seen', () => {
     const payment = unseen();
@@ -199,6 +228,7 @@ describe('rehydrate', () => {
     charge: approved(),
     refund: null,
     cancellation: null,
+    failure: null,
   };
 
   it('restores a stored payment as it was', () => {
@@ -215,6 +245,8 @@ describe('rehydrate', () => {
     ],
     ['captured with a refund', { refund: refund() }],
     ['captured without the order', { order: null }],
+    ['failed without a reason', { status: 'failed', charge: null }],
+    ['a failure on a captured payment', { failure: 'x' }],
   ])('refuses a stored state that breaks the rules: %s', (_, change) => {
     expect(() => Payment.rehydrate({ ...base, ...change })).toThrow(RangeError);
   });

@@ -7,10 +7,11 @@ import type { Refund } from './refund';
 /**
  * Where an order's payment stands. `unseen`: nothing is known of the order yet (no row);
  * `awaiting-order`: its cancellation came first — the tombstone that turns the late OrderPlaced
- * into a skip; then `captured`, `declined`, `skipped` and finally `refunded` (only from captured).
+ * into a skip; then `captured`, `declined`, `skipped`, `failed` (the processor refused the request
+ * itself or stayed unreachable: nothing charged) and finally `refunded` (only from captured).
  */
 export type PaymentStatus =
-  'unseen' | 'awaiting-order' | 'captured' | 'declined' | 'skipped' | 'refunded';
+  'unseen' | 'awaiting-order' | 'captured' | 'declined' | 'skipped' | 'failed' | 'refunded';
 
 /** What the payment learns from ordering.OrderPlaced. */
 export interface PlacedOrder {
@@ -32,6 +33,8 @@ export interface PaymentState {
   readonly charge: Charge | null;
   readonly refund: Refund | null;
   readonly cancellation: Cancellation | null;
+  /** Why no charge could be made, when it failed. */
+  readonly failure: string | null;
 }
 
 /** What to do about an OrderPlaced: charge the card, skip it (cancelled first), or nothing more. */
@@ -67,6 +70,7 @@ export class Payment extends AggregateRoot<PaymentEvent> {
       charge: null,
       refund: null,
       cancellation: null,
+      failure: null,
     });
   }
 
@@ -93,6 +97,9 @@ export class Payment extends AggregateRoot<PaymentEvent> {
   }
   get cancellation(): Cancellation | null {
     return this.#state.cancellation;
+  }
+  get failure(): string | null {
+    return this.#state.failure;
   }
 
   snapshot(): PaymentState {
@@ -139,6 +146,22 @@ export class Payment extends AggregateRoot<PaymentEvent> {
             at,
           ),
     );
+  }
+
+  /**
+   * No charge could be made: the processor refused the request itself (an unknown payment method,
+   * a bad key) or could not be reached until the last attempt. Nothing was charged and, for this
+   * order, nothing will be; ordering is told so. Recording it again changes nothing.
+   */
+  recordFailure(order: PlacedOrder, reason: string, at: Date): void {
+    if (this.status === 'failed') return;
+    if (this.status !== 'unseen')
+      throw new RangeError(
+        `Order ${this.orderId} is ${this.status}; it cannot fail to be charged now`,
+      );
+    if (!reason) throw new RangeError('A failed charge says why');
+    this.#state = { ...this.#state, status: 'failed', order, failure: reason };
+    this.record(paymentEvent.failed({ orderId: this.orderId, paymentId: this.id, reason }, at));
   }
 
   /**
@@ -199,12 +222,14 @@ export class Payment extends AggregateRoot<PaymentEvent> {
 
 /** Why a stored state cannot be a payment, or undefined when it can. */
 function inconsistency(state: PaymentState): string | undefined {
-  const { status, charge, refund, cancellation, order } = state;
+  const { status, charge, refund, cancellation, order, failure } = state;
   if (status === 'unseen') return 'an unseen payment is never stored';
   if ((status === 'awaiting-order' || status === 'skipped') && !cancellation)
     return `${status} without a cancellation`;
-  if ((status === 'awaiting-order' || status === 'skipped') && charge)
+  if ((status === 'awaiting-order' || status === 'skipped' || status === 'failed') && charge)
     return `${status} with a charge`;
+  if ((status === 'failed') !== (failure !== null))
+    return `${status} with${failure ? '' : 'out'} a failure`;
   if (status !== 'awaiting-order' && !order) return `${status} without the order's amount`;
   if (status === 'captured' && !charge?.approved) return 'captured without an approved charge';
   if (status === 'declined' && (!charge || charge.approved))
