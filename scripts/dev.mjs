@@ -3,7 +3,7 @@ import { parseCli } from './lib/cli.mjs';
 import { step } from './lib/log.mjs';
 import { handleSignals, runMain } from './lib/lifecycle.mjs';
 import { ensurePortsFree, preflight } from './lib/preflight.mjs';
-import { API_PORT, WEB_PORT, prepareAppDatabase, runApps } from './lib/app.mjs';
+import { API_PORT, WEB_PORT, prepareAppDatabase, prepareRedis, runApps } from './lib/app.mjs';
 
 await runMain(async () => {
   parseCli({ usage: 'npm run dev' });
@@ -11,6 +11,13 @@ await runMain(async () => {
   await preflight();
   await ensurePortsFree({ [API_PORT]: 'the API', [WEB_PORT]: 'the web app' });
   const databaseUrl = await prepareAppDatabase();
+  const redisUrl = await prepareRedis();
   step('Starting api and web in watch mode');
-  await runApps({ script: 'dev', databaseUrl, nodeEnv: 'development', healthTimeoutMs: 300_000 });
+  await runApps({
+    script: 'dev',
+    databaseUrl,
+    redisUrl,
+    nodeEnv: 'development',
+    healthTimeoutMs: 300_000,
+  });
 });

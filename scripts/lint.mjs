@@ -1,4 +1,5 @@
-// `npm run lint`: eslint in every workspace and over the scripts, the API layer check, then `prettier --check .`
+// `npm run lint`: eslint in every workspace and over the scripts, the API layer check, the event catalogue
+// check, then `prettier --check .`
 // (scripts/lib/lint.mjs, the same checks as the lint stage of `npm test`). Exit status 1 on any failure.
 import process from 'node:process';
 import { parseCli } from './lib/cli.mjs';

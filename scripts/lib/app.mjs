@@ -1,4 +1,5 @@
-// What `npm start` and `npm run dev` share: the app database, and api + web run side by side.
+// What `npm start` and `npm run dev` share: the app database, Redis for the queues, and api + web
+// run side by side.
 import process from 'node:process';
 import { UserError, colour, step } from './log.mjs';
 import { isShuttingDown, onCleanup, runCleanups } from './lifecycle.mjs';
@@ -36,10 +37,21 @@ export async function prepareAppDatabase() {
 }
 
 /**
+ * Provisions Redis and checks that queues can live in it (eviction policy, persistence, version).
+ * QUEUE_PREFIX stays unset, so the apps use their default prefix.
+ */
+export async function prepareRedis() {
+  const { ensureRedisForQueues } = await import('./services.mjs');
+  const redis = await ensureRedisForQueues();
+  onCleanup(redis.stop);
+  return redis.url;
+}
+
+/**
  * Runs api and web (`npm run <script> -w …`) with prefixed logs until one of them exits or a
  * signal arrives; prints the URL once both answer.
  */
-export async function runApps({ script, databaseUrl, nodeEnv, healthTimeoutMs }) {
+export async function runApps({ script, databaseUrl, redisUrl, nodeEnv, healthTimeoutMs }) {
   const services = [
     startService({
       name: 'api',
@@ -51,6 +63,7 @@ export async function runApps({ script, databaseUrl, nodeEnv, healthTimeoutMs })
         NODE_ENV: nodeEnv,
         PORT: String(API_PORT),
         DATABASE_URL: databaseUrl,
+        REDIS_URL: redisUrl,
         ALLOWED_ORIGINS: `http://localhost:${WEB_PORT},http://127.0.0.1:${WEB_PORT}`,
       },
     }),

@@ -12,8 +12,11 @@ import { env, reportsDir } from './pipeline.mjs';
 export const E2E_API_PORT = 4100;
 export const E2E_WEB_PORT = 3100;
 
-/** Runs the Playwright suite against `databaseUrl`'s server; { ok, passed, failed, note }. */
-export async function endToEnd(databaseUrl) {
+/**
+ * Runs the Playwright suite against `databaseUrl`'s server; { ok, passed, failed, note }.
+ * `queueEnv` ({ REDIS_URL, QUEUE_PREFIX }) reaches the servers the suite starts.
+ */
+export async function endToEnd(databaseUrl, queueEnv = {}) {
   const browser = await ensureChromium();
   if (browser.error) {
     console.error(colour('red', '✖ ') + browser.error);
@@ -42,6 +45,7 @@ export async function endToEnd(databaseUrl) {
     {
       env: env({
         DATABASE_URL: databaseUrl,
+        ...queueEnv,
         E2E_API_PORT: String(E2E_API_PORT),
         E2E_WEB_PORT: String(E2E_WEB_PORT),
         E2E_JSON_REPORT: report,

@@ -1,6 +1,8 @@
 // What `npm run lint` and the lint stage of `npm test` check, in this order; each check runs even
-// when an earlier one failed. The layer check fails on any import that breaks the API's layering. Formatting is checked, not hoped for: `prettier --check .` fails on any
-// file that `npx prettier --write` would change (ignored: .gitignore and .prettierignore).
+// when an earlier one failed. The layer check fails on any import that breaks the API's layering.
+// The event catalogue check regenerates packages/events/catalogue/ in memory (one process) and fails
+// when the committed copy differs. Formatting is checked, not hoped for: `prettier --check .` fails
+// on any file that `npx prettier --write` would change (ignored: .gitignore and .prettierignore).
 import path from 'node:path';
 import { binDir } from './paths.mjs';
 
@@ -23,6 +25,12 @@ export const lintChecks = [
     label: 'layers: dependency-cruiser over apps/api/src and packages/domain/src',
     command: bin('depcruise'),
     args: ['apps/api/src', 'packages/domain/src', '--config', '.dependency-cruiser.cjs'],
+  },
+  {
+    // The catalogue is generated from the event declarations; a stale copy misleads its readers.
+    label: 'event catalogue: packages/events/catalogue is what npm run events:catalogue writes',
+    command: bin('tsx'),
+    args: ['packages/events/scripts/catalogue.ts', '--check'],
   },
   { label: 'formatting: prettier --check .', command: bin('prettier'), args: ['--check', '.'] },
 ];

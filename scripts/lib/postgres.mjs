@@ -8,25 +8,12 @@
 // checkout (a home folder closed to others), or the socket path would be too long, the data goes to
 // a fresh mkdtemp folder instead, recorded in .data/postgres.location. Folders are checked with
 // lstat and opened with O_NOFOLLOW: a symbolic link is refused, never followed.
-import {
-  closeSync,
-  constants,
-  existsSync,
-  fchmodSync,
-  fchownSync,
-  fstatSync,
-  lstatSync,
-  mkdirSync,
-  mkdtempSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  writeSync,
-} from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
 import { dataDir } from './paths.mjs';
+import { checkDataRoot, claimDirectory, writePrivateFile } from './private-folder.mjs';
 import { capture } from './processes.mjs';
 import { findExecutable, isRoot, userExists } from './system.mjs';
 import { probeServer, unixSocketUrl } from './db.mjs';
@@ -75,49 +62,6 @@ function currentUser() {
 
 const socketFits = (dir, port) => `${dir}/.s.PGSQL.${port}`.length <= MAX_SOCKET_PATH;
 
-/**
- * The folder the private server's folder goes in (.data): a real directory that no other user may
- * write to. Whoever owns the checkout owns the scripts too, so their ownership is not questioned.
- */
-function checkDataRoot(dir) {
-  const stat = lstatSync(dir);
-  if (stat.isSymbolicLink())
-    throw new Error(`${dir} is a symbolic link; refusing to use it (remove it and run again)`);
-  if (!stat.isDirectory()) throw new Error(`${dir} is not a directory`);
-  if (stat.mode & 0o002) throw new Error(`${dir} is writable by every user; refusing to use it`);
-}
-
-/**
- * Makes `dir` the server's private folder: created when missing, then opened without following
- * links, owned by the server account and mode 0700 (initdb and postgres insist on it).
- */
-function claimDirectory(dir, account) {
-  try {
-    mkdirSync(dir, { mode: 0o700 });
-  } catch (error) {
-    if (error.code !== 'EEXIST') throw error;
-  }
-  const stat = lstatSync(dir);
-  if (stat.isSymbolicLink())
-    throw new Error(`${dir} is a symbolic link; refusing to use it (remove it and run again)`);
-  const fd = openSync(dir, constants.O_RDONLY | constants.O_DIRECTORY | constants.O_NOFOLLOW);
-  try {
-    const opened = fstatSync(fd);
-    if (opened.uid !== account.uid) {
-      // Only a folder we just created (owned by us, root) is handed over; anything else is refused.
-      if (account.isSelf || opened.uid !== process.getuid())
-        throw new Error(
-          `${dir} belongs to uid ${opened.uid}, not to ${account.name}; refusing to use it ` +
-            '(another account made it: remove it, or run as that account)',
-        );
-      fchownSync(fd, account.uid, account.gid);
-    }
-    if ((opened.mode & 0o077) !== 0) fchmodSync(fd, 0o700);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /** Whether `account` can reach into `dir` (every parent searchable), asked as that user. */
 async function canTraverse(account, dir) {
   if (account.isSelf) return true;
@@ -163,18 +107,6 @@ async function dataFolder(options, account) {
   claimDirectory(fresh, account);
   writePrivateFile(path.join(root, LOCATION_FILE), `${fresh}\n`);
   return fresh;
-}
-
-/** Writes a file (mode 0600) without following a link; `owner` ({ uid, gid }) gets it when given. */
-function writePrivateFile(file, text, owner) {
-  const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW;
-  const fd = openSync(file, flags, 0o600);
-  try {
-    if (owner) fchownSync(fd, owner.uid, owner.gid);
-    writeSync(fd, text);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /**

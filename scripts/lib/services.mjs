@@ -1,6 +1,6 @@
-// Service provisioning, one shape for every backing service (PostgreSQL now; Redis joins in the
-// event-driven stage). Order of preference, first that works wins:
-//   (a) the URL in the environment (DATABASE_URL) — must connect, else a clear error;
+// Service provisioning, one shape for every backing service (PostgreSQL, Redis). Order of
+// preference, first that works wins:
+//   (a) the URL in the environment (DATABASE_URL, REDIS_URL) — must connect, else a clear error;
 //   (b) a server already listening on the default local port;
 //   (c) a private server started from installed binaries, its data under the git-ignored .data/
 //       folder, reached only through a unix socket in that folder; stopped when the script ends;
@@ -10,7 +10,11 @@
 import { UserError, info, step } from './log.mjs';
 import { aptInstall, canAptInstall, isDebianLike, isRoot } from './system.mjs';
 import { postgres } from './postgres.mjs';
+import { redis } from './redis.mjs';
+import { checkRedisForQueues } from './redis-check.mjs';
 import * as db from './db.mjs';
+
+export { checkRedisForQueues };
 
 export class ProvisionError extends UserError {
   name = 'ProvisionError';
@@ -39,7 +43,7 @@ async function provision(service, options = {}) {
     const probe = await service.probe(fromEnv);
     if (probe.ok) return { url: fromEnv, source: service.envVar, stop: noop };
     throw new ProvisionError(
-      `${service.envVar} (${redactUrl(fromEnv)}) does not work: ${probe.reason}. ` +
+      `${service.envVar} (${(service.redact ?? redactUrl)(fromEnv)}) does not work: ${probe.reason}. ` +
         `Fix the URL or the server, or unset ${service.envVar} to let the scripts provide one.`,
     );
   }
@@ -89,6 +93,35 @@ export async function ensurePostgres(options = {}) {
   const result = await provision(postgres, options);
   step(`PostgreSQL: ${result.source}`);
   return result;
+}
+
+/**
+ * A reachable Redis server: REDIS_URL unchanged when set, else redis://127.0.0.1:6379, else a
+ * private server on the unix socket .data/redis/redis.sock (`redis+unix:///…/redis.sock`).
+ * Queues need more than a reachable server: run `checkRedisForQueues(url)` before using them.
+ * @param {{ env?: NodeJS.ProcessEnv, defaultPort?: number, dataRoot?: string, allowInstall?: boolean }} [options]
+ * @returns {Promise<{ url: string, source: string, stop(): Promise<void> }>}
+ */
+export async function ensureRedis(options = {}) {
+  const result = await provision(redis, options);
+  step(`Redis: ${result.source}`);
+  return result;
+}
+
+/**
+ * ensureRedis, then checkRedisForQueues: a Redis the queues can live in. A private server started
+ * here is stopped again when the check fails.
+ * @param {Parameters<typeof ensureRedis>[0]} [options]
+ */
+export async function ensureRedisForQueues(options = {}) {
+  const redis = await ensureRedis(options);
+  try {
+    await checkRedisForQueues(redis.url);
+  } catch (error) {
+    await redis.stop();
+    throw error;
+  }
+  return redis;
 }
 
 /** Creates the database named in `url` unless it exists (@shop/db); touches nothing else on the server. */

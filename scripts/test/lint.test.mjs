@@ -12,7 +12,7 @@ const fixture = mkdtempSync(path.join(os.tmpdir(), 'shop-lint-'));
 copyFileSync(path.join(repoRoot, '.prettierrc.json'), path.join(fixture, '.prettierrc.json'));
 afterAll(() => rmSync(fixture, { recursive: true, force: true }));
 
-const formatCheck = lintChecks.find((check) => check.args.includes('--check'));
+const formatCheck = lintChecks.find((check) => path.basename(check.command) === 'prettier');
 const runFormatCheck = () => capture(formatCheck.command, formatCheck.args, { cwd: fixture });
 
 describe('npm run lint', () => {

@@ -12,16 +12,38 @@ import type { IntegrationEvent } from './define';
 export const traceparentPattern = /^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/;
 
 export const envelopeSchema = z.object({
-  id: z.uuid(),
-  name: z.string().regex(/^[a-z]+\.[A-Z][A-Za-z]+$/),
-  version: z.number().int().positive(),
-  occurredAt: z.iso.datetime({ offset: true }),
-  producer: z.enum(services),
-  aggregateId: z.string().min(1).max(100),
-  correlationId: z.string().min(1).max(100),
-  causationId: z.uuid().nullable(),
-  traceparent: z.string().regex(traceparentPattern).nullable(),
-  payload: z.unknown(),
+  id: z.uuid().describe("The event's id: the BullMQ job id and the key of every consumer's inbox."),
+  name: z
+    .string()
+    .regex(/^[a-z]+\.[A-Z][A-Za-z]+$/)
+    .describe('`<context>.<PastTenseFact>`: with `version`, which schema `payload` follows.'),
+  version: z
+    .number()
+    .int()
+    .positive()
+    .describe('The version of the payload schema; consumers refuse versions they do not know.'),
+  occurredAt: z.iso.datetime({ offset: true }).describe('When the producer recorded the event.'),
+  producer: z.enum(services).describe('The service that published it.'),
+  aggregateId: z
+    .string()
+    .min(1)
+    .max(100)
+    .describe('The aggregate whose change this event reports (the order, the payment).'),
+  correlationId: z
+    .string()
+    .min(1)
+    .max(100)
+    .describe('Ties a conversation together: the order id for a checkout.'),
+  causationId: z
+    .uuid()
+    .nullable()
+    .describe('The id of the event whose handling produced this one; null for a user action.'),
+  traceparent: z
+    .string()
+    .regex(traceparentPattern)
+    .nullable()
+    .describe('W3C trace context of the request that caused it; null when there was none.'),
+  payload: z.unknown().describe('The facts, as the schema of `name` and `version` says.'),
 });
 
 export type Envelope<Payload = unknown> = Omit<z.infer<typeof envelopeSchema>, 'payload'> & {

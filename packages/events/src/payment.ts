@@ -13,13 +13,13 @@ export const PaymentCaptured = defineEvent({
   consumers: ['ordering'],
   summary: "The card processor approved the order's charge; the money is taken.",
   payload: z.object({
-    orderId: id,
-    paymentId: id,
-    chargeId: id,
-    amount,
+    orderId: id.describe('The order the charge was for.'),
+    paymentId: id.describe("The payment in the worker's ledger."),
+    chargeId: id.describe("The card processor's charge id (`ch_…`)."),
+    amount: amount.describe('The amount captured, in minor units of `currency`.'),
     currency,
     cardLast4: last4,
-    capturedAt: instant,
+    capturedAt: instant.describe('When the processor approved the charge.'),
   }),
 });
 
@@ -30,11 +30,15 @@ export const PaymentDeclined = defineEvent({
   consumers: ['ordering'],
   summary: "The card processor declined the order's charge; nothing was taken.",
   payload: z.object({
-    orderId: id,
-    paymentId: id,
+    orderId: id.describe('The order the charge was for.'),
+    paymentId: id.describe("The payment in the worker's ledger."),
     cardLast4: last4,
-    reason: z.string().min(1).max(200),
-    declinedAt: instant,
+    reason: z
+      .string()
+      .min(1)
+      .max(200)
+      .describe('Why the processor declined, in its words (shown to the shopper).'),
+    declinedAt: instant.describe('When the processor declined the charge.'),
   }),
 });
 
@@ -45,13 +49,19 @@ export const PaymentRefunded = defineEvent({
   consumers: ['ordering', 'notifications'],
   summary: 'The captured charge of a cancelled order was given back in full.',
   payload: z.object({
-    orderId: id,
-    paymentId: id,
-    refundId: id,
-    amount,
+    orderId: id.describe('The cancelled order.'),
+    paymentId: id.describe("The payment in the worker's ledger."),
+    refundId: id.describe("The card processor's refund id (`re_…`)."),
+    amount: amount.describe(
+      'The amount given back (the whole charge), in minor units of `currency`.',
+    ),
     currency,
-    reason: z.string().min(1).max(200),
-    refundedAt: instant,
+    reason: z
+      .string()
+      .min(1)
+      .max(200)
+      .describe('Why the money was given back, e.g. the order was cancelled after payment.'),
+    refundedAt: instant.describe('When the processor confirmed the refund.'),
   }),
 });
 
@@ -78,9 +88,9 @@ export const ChargeSkipped = defineEvent({
   summary:
     'Payment saw the order only after its cancellation, so it never charged the card (events may arrive out of order).',
   payload: z.object({
-    orderId: id,
-    reason: z.literal('order-cancelled-before-charge'),
-    skippedAt: instant,
+    orderId: id.describe('The order that was not charged.'),
+    reason: z.literal('order-cancelled-before-charge').describe('Why no charge was made.'),
+    skippedAt: instant.describe('When payment decided not to charge.'),
   }),
 });
 

@@ -1,0 +1,25 @@
+// Bundles the card processor and the TypeScript workspace packages (@shop/*) into dist/main.js; real
+// node_modules packages (hono, zod) stay external.
+import { build, type Plugin } from 'esbuild';
+
+const externalNodeModules: Plugin = {
+  name: 'external-node-modules',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.path.startsWith('@shop/')) return undefined;
+      return { path: args.path, external: true };
+    });
+  },
+};
+
+await build({
+  entryPoints: ['src/main.ts'],
+  outfile: 'dist/main.js',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: true,
+  plugins: [externalNodeModules],
+  logLevel: 'info',
+});
