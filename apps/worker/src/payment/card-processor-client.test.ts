@@ -1,3 +1,9 @@
+/**
+ * How the client classifies what a processor may do that ours never does on purpose — a 429, a
+ * 500, a garbled success, no answer at all, a closed port — against a scripted HTTP server on a
+ * free port. The normal answers are tested against the real processor in
+ * `card-processor-client.processor.test.ts`.
+ */
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';

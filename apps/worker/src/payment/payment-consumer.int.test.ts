@@ -11,31 +11,36 @@ import { newTraceparent, traceIdOf } from '@shop/event-bus/trace';
 import { envelopeOf, outboxColumns, type OutboxRow } from '@shop/event-bus/outbox';
 import { parseEnvelope } from '@shop/events/catalogue';
 import { createTestDatabase, type TestDatabase } from '../../test/database';
-import { startProcessorStub, stubSecretKey } from '../../test/card-processor-stub';
+import { startTestProcessor, testCards } from '../../test/card-processor';
 import { createCardProcessorClient } from './card-processor-client';
 import { onOrderCancelled } from './on-order-cancelled';
 import { onOrderPlaced } from './on-order-placed';
 import type { PaymentDeps } from './payment-deps';
 
 let db: TestDatabase;
-let processor: Awaited<ReturnType<typeof startProcessorStub>>;
+let processor: Awaited<ReturnType<typeof startTestProcessor>>;
 let deps: PaymentDeps;
+/** Payment methods of the approved and the declined test card. */
+let approvedCard: string;
+let declinedCard: string;
 
 beforeAll(async () => {
   db = await createTestDatabase('payment');
   // A slow processor keeps each charge's transaction open long enough for "at once" to overlap.
-  processor = await startProcessorStub({ delayMs: 50 });
+  processor = await startTestProcessor({ delayMs: 50 });
   deps = {
     db: db.pool,
-    processor: createCardProcessorClient({ url: processor.url, secretKey: stubSecretKey }),
+    processor: createCardProcessorClient({ url: processor.url, secretKey: processor.secretKey }),
   };
+  approvedCard = await processor.tokenize(testCards.approved);
+  declinedCard = await processor.tokenize(testCards.declined);
 });
 afterAll(async () => {
   await processor?.close();
   await db?.drop();
 });
 
-function placed(orderId: string, paymentMethodId = 'pm_approve000000001') {
+function placed(orderId: string, paymentMethodId = approvedCard) {
   return envelopeFor(
     OrderPlaced,
     {
@@ -97,12 +102,10 @@ async function recorded(orderId: string) {
 }
 
 async function chargesDuring(work: () => Promise<unknown>) {
-  const before = { ...processor.counts };
+  const before = processor.counts();
   await work();
-  return {
-    charges: processor.counts.charges - before.charges,
-    refunds: processor.counts.refunds - before.refunds,
-  };
+  const after = processor.counts();
+  return { charges: after.charges - before.charges, refunds: after.refunds - before.refunds };
 }
 
 describe('ordering.OrderPlaced', () => {
@@ -110,7 +113,7 @@ describe('ordering.OrderPlaced', () => {
     const orderId = randomUUID();
     const event = placed(orderId);
     const outcome = await onOrderPlaced(deps, event);
-    expect(outcome).toMatch(/^charged: ch_\d+ captured$/);
+    expect(outcome).toMatch(/^charged: ch_[0-9a-f]+ captured$/);
     const state = await recorded(orderId);
     expect(state.payment).toMatchObject({ status: 'captured', refund_id: null });
     expect(state.ledger).toEqual([
@@ -137,9 +140,8 @@ describe('ordering.OrderPlaced', () => {
 
   it('records a decline with its reason and no ledger entry', async () => {
     const orderId = randomUUID();
-    processor.behave('pm_decline000000001', 'decline');
-    expect(await onOrderPlaced(deps, placed(orderId, 'pm_decline000000001'))).toMatch(
-      /^declined: ch_\d+ \(card_declined\)$/,
+    expect(await onOrderPlaced(deps, placed(orderId, declinedCard))).toMatch(
+      /^declined: ch_[0-9a-f]+ \(card_declined\)$/,
     );
     const state = await recorded(orderId);
     expect(state.payment.status).toBe('declined');
@@ -204,24 +206,24 @@ describe('ordering.OrderPlaced', () => {
 describe('when the processor cannot answer', () => {
   it('records nothing and throws while retries are left, then succeeds on a retry', async () => {
     const orderId = randomUUID();
-    const pm = 'pm_flaky0000000001';
-    processor.behave(pm, 'unavailable');
+    const pm = await processor.tokenize(testCards.approved);
+    processor.breakDown(pm);
     const event = placed(orderId, pm);
     await expect(onOrderPlaced(deps, event)).rejects.toMatchObject({
       retryable: true,
       status: 503,
     });
     expect(await recorded(orderId)).toMatchObject({ payment: undefined, inbox: [], outbox: [] });
-    processor.behave(pm, 'approve');
+    processor.recover(pm);
     expect(await onOrderPlaced(deps, event)).toMatch(/^charged:/);
   });
 
   it('fails the payment on the last attempt and tells ordering, charging nothing', async () => {
     const orderId = randomUUID();
-    const pm = 'pm_down00000000001';
-    processor.behave(pm, 'unavailable');
+    const pm = await processor.tokenize(testCards.approved);
+    processor.breakDown(pm);
     const outcome = await onOrderPlaced(deps, placed(orderId, pm), { finalAttempt: true });
-    expect(outcome).toMatch(/^failed: The card processor .* failed with 503 unavailable/);
+    expect(outcome).toMatch(/^failed: The card processor .* failed with 503 processor_unavailable/);
     const state = await recorded(orderId);
     expect(state.payment.status).toBe('failed');
     expect(state.outbox.map((row) => row.name)).toEqual(['payment.PaymentFailed']);
@@ -229,14 +231,14 @@ describe('when the processor cannot answer', () => {
 
   it('fails the payment at once when the processor refuses the request itself', async () => {
     const orderId = randomUUID();
-    const pm = 'pm_unknown00000001';
-    processor.behave(pm, 'unknown');
+    // A payment method the processor does not know (its vault is in memory: a restart forgets).
+    const pm = 'pm_0123456789abcdef01234567';
     expect(await onOrderPlaced(deps, placed(orderId, pm))).toMatch(
-      /^failed: .*refused with 404 not_found: No payment method pm_unknown00000001\./,
+      /^failed: .*refused with 404 payment_method_not_found: No payment method pm_0123456789abcdef01234567/,
     );
     const state = await recorded(orderId);
     expect(state.outbox.map((row) => [row.name, row.payload.reason])).toEqual([
-      ['payment.PaymentFailed', expect.stringMatching(/404 not_found/)],
+      ['payment.PaymentFailed', expect.stringMatching(/404 payment_method_not_found/)],
     ]);
     expect(await onOrderCancelled(deps, cancelled(orderId))).toBe(
       'nothing to refund: the charge failed',
@@ -256,7 +258,7 @@ describe('ordering.OrderCancelled', () => {
       ]);
       expect(outcomes.sort()).toEqual([
         'duplicate: handled already',
-        expect.stringMatching(/^refunded: re_\d+ gives back ch_\d+$/),
+        expect.stringMatching(/^refunded: re_[0-9a-f]+ gives back ch_[0-9a-f]+$/),
       ]);
       expect(await onOrderCancelled(deps, cancel)).toBe('duplicate: handled already');
       expect(await onOrderCancelled(deps, cancelled(orderId))).toBe(
@@ -291,8 +293,7 @@ describe('ordering.OrderCancelled', () => {
 
   it('has nothing to refund after a decline', async () => {
     const orderId = randomUUID();
-    processor.behave('pm_decline000000002', 'decline');
-    await onOrderPlaced(deps, placed(orderId, 'pm_decline000000002'));
+    await onOrderPlaced(deps, placed(orderId, declinedCard));
     const effect = await chargesDuring(async () => {
       expect(await onOrderCancelled(deps, cancelled(orderId))).toBe(
         'nothing to refund: the charge was declined',
