@@ -4,6 +4,9 @@ import { defaultAuthLimits } from '@shop/domain/identity/throttle-policy';
 import { defaultSessionIdleDays } from '@shop/domain/identity/session';
 import { defaultGuestCartLimit } from '@shop/domain/shopping/guest-cart-limit';
 import { defaultQueueLimits } from './infrastructure/security/password-queue';
+import { defaultQueuePrefix } from '@shop/event-bus/queues';
+import { defaultRedisUrl } from '@shop/event-bus/redis';
+import { defaultCheckoutSettings } from './application/ordering/checkout-settings';
 
 const defaultOrigins = 'http://localhost:3000,http://127.0.0.1:3000';
 
@@ -66,6 +69,21 @@ const envSchema = z.object({
   MAX_BATCH_SIZE: positiveInt(10),
   /** Days without use after which a session is refused (the absolute limit stays 30 days). */
   SESSION_IDLE_DAYS: positive(defaultSessionIdleDays),
+  /** The broker (BullMQ on Redis): redis://, rediss:// or redis+unix:///path/to.sock. */
+  REDIS_URL: z
+    .string()
+    .regex(/^(redis|rediss|redis\+unix):\/\//, 'REDIS_URL must be a redis://, rediss:// or redis+unix:// URL')
+    .default(defaultRedisUrl),
+  /** Prefix of every queue key; `{…}` keeps a queue in one Redis Cluster slot. */
+  QUEUE_PREFIX: z.string().min(1).max(100).default(defaultQueuePrefix),
+  /** The card processor (apps/card-processor, or a real one): checkout tokenizes the card there. */
+  CARD_PROCESSOR_URL: z.url().default('http://127.0.0.1:4200'),
+  /** The processor's publishable key: it can create payment methods and nothing else. */
+  CARD_PROCESSOR_PUBLISHABLE_KEY: z.string().min(1).default('pk_test_shop'),
+  /** How long `orders.place` waits for payment before answering the order as PENDING_PAYMENT. */
+  CHECKOUT_WAIT_MS: z.coerce.number().int().min(0).default(defaultCheckoutSettings.waitMs),
+  /** Days a published event stays in the outbox as the event log. */
+  EVENT_LOG_DAYS: z.coerce.number().min(0).default(7),
 });
 
 export type Env = z.infer<typeof envSchema>;

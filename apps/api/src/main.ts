@@ -6,11 +6,12 @@ import { createDatabase } from './infrastructure/db/client';
 import { loadEnv } from './env';
 import { createLogger } from './infrastructure/log';
 import { shutdownGraceMs } from './infrastructure/db/transactions';
-import { startReservationSweeper } from './application/ordering/reservation-sweeper';
+import { expireReservations } from './application/ordering/expire-reservations';
+import { startEventServices } from './infrastructure/events/event-services';
 import { startGuestCartSweeper } from './application/shopping/guest-cart-sweeper';
 import { configurePasswordQueue } from './infrastructure/security/password-queue';
 import { createServer } from './presentation/http/server';
-import { createPorts } from './wiring';
+import { createPorts, createRuntime, eventHandlers } from './wiring';
 
 function main(): void {
   const env = loadEnv();
@@ -22,7 +23,34 @@ function main(): void {
     maxPerClient: env.PASSWORD_HASH_PER_CLIENT,
   });
   const passwordLimit = { max: env.LOGIN_MAX_ATTEMPTS, windowMinutes: env.LOGIN_WINDOW_MINUTES };
-  const ports = createPorts(db, logger);
+  const runtime = createRuntime(db, {
+    databaseUrl: env.DATABASE_URL,
+    cardProcessor: {
+      url: env.CARD_PROCESSOR_URL,
+      publishableKey: env.CARD_PROCESSOR_PUBLISHABLE_KEY,
+    },
+    reservationMs: env.RESERVATION_MINUTES * 60_000,
+  });
+  const ports = createPorts(db, logger, runtime);
+  // The outbox's relay, the consumers of payment's answers and of ended reservations, and the
+  // broker-scheduled safety sweep for any reservation whose own timer was missed.
+  const events = startEventServices({
+    databaseUrl: env.DATABASE_URL,
+    redisUrl: env.REDIS_URL,
+    prefix: env.QUEUE_PREFIX,
+    log: logger,
+    eventLogDays: env.EVENT_LOG_DAYS,
+    consumers: eventHandlers(ports, logger, runtime),
+    sweep: {
+      name: 'reservation-sweep',
+      everyMs: 60_000,
+      run: () =>
+        expireReservations(
+          { ...ports.ordering, log: logger },
+          { ttlMs: env.RESERVATION_MINUTES * 60_000 },
+        ),
+    },
+  });
   const server = createServer({
     ports,
     logger,
@@ -42,6 +70,7 @@ function main(): void {
       max: env.GUEST_CARTS_PER_ADDRESS,
       windowMinutes: env.GUEST_CARTS_WINDOW_MINUTES,
     },
+    checkout: { waitMs: env.CHECKOUT_WAIT_MS },
   });
 
   server.on('error', (error: NodeJS.ErrnoException) => {
@@ -51,11 +80,6 @@ function main(): void {
         : error.message;
     logger.fatal(`api: cannot listen on ${env.HOST}:${env.PORT}: ${reason}`);
     process.exit(1);
-  });
-  // Orders still awaiting payment after RESERVATION_MINUTES give their stock back.
-  const sweeper = startReservationSweeper({
-    ordering: { ...ports.ordering, log: logger },
-    ttlMs: env.RESERVATION_MINUTES * 60_000,
   });
   const guestCarts = startGuestCartSweeper({
     shopping: { ...ports.shopping, log: logger },
@@ -73,7 +97,11 @@ function main(): void {
     // Longer than a transaction may run: one in flight commits or rolls back, never cut off.
     const force = setTimeout(() => process.exit(1), shutdownGraceMs);
     force.unref();
-    const sweeping = Promise.all([sweeper.stop(), guestCarts.stop()]);
+    const sweeping = Promise.all([
+      events.close(),
+      runtime.settlements.close(),
+      guestCarts.stop(),
+    ]);
     server.close(() => {
       void sweeping.then(() => db.$disconnect()).finally(() => process.exit(0));
     });

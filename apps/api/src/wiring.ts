@@ -1,34 +1,83 @@
 /**
- * The one wiring: every context's ports over one database, built once per process by `main.ts`
- * and per test database by `testing.ts`, so what the suite runs is what production runs. Each
- * adapter is made once and shared by the contexts that need it; the event handlers are registered
- * here too.
+ * The one wiring: every context's ports over one database, built by `main.ts` once per process
+ * and by `testing.ts` per test database, so what the suite runs is what production runs. The
+ * process-wide parts (the settlement listener, the card processor's client) are made once by
+ * `createRuntime`; `createPorts` hands them to each context, and `eventHandlers` gives the API's
+ * consumers their use cases.
  */
 import type { AppPorts } from './application/ports';
 import { EventDispatcher } from './application/events';
 import type { Log } from './application/log';
 import { logCheckoutEvents } from './application/ordering/event-log';
+import { integrationEvents } from './application/ordering/integration-events';
+import {
+  orderingConsumer,
+  paymentAnswerHandlers,
+  type SettleSeams,
+} from './application/ordering/payment-answers';
+import {
+  reservationTimeoutHandlers,
+  timeoutConsumer,
+} from './application/ordering/reservation-timeout';
+import type { PaymentMethods } from './application/ordering/deps';
 import { now } from './infrastructure/clock';
 import { createAccountRepository } from './infrastructure/db/account.repository';
 import { createCartRepository } from './infrastructure/db/cart.repository';
+import { createCheckoutSagaRepository } from './infrastructure/db/checkout-saga.repository';
+import { createInbox } from './infrastructure/db/inbox.repository';
+import { createOrderFacts } from './infrastructure/db/order-facts';
 import { createOrderRepository } from './infrastructure/db/order.repository';
 import { createOrderQueries } from './infrastructure/db/order-queries';
+import { writeOutbox } from './infrastructure/db/outbox';
 import { createPaymentRepository } from './infrastructure/db/payment.repository';
 import { createProductRepository } from './infrastructure/db/product.repository';
 import { createAttemptCounter } from './infrastructure/db/rate-limit.repository';
 import { createSessionRepository } from './infrastructure/db/session.repository';
+import { createSettlementWaiter, type SettlementWaiter } from './infrastructure/db/settlement-waiter';
 import { createStockRepository } from './infrastructure/db/stock-item.repository';
-import type { Db } from './infrastructure/db/transactions';
+import type { Db, Tx } from './infrastructure/db/transactions';
 import { createUnitOfWork } from './infrastructure/db/unit-of-work';
-import { simulateCharge } from './infrastructure/payment/card-gateway';
+import { currentMessageContext, withMessageContext } from './application/message-context';
+import { childTraceparent } from '@shop/event-bus/trace';
+import type { Envelope } from '@shop/events/envelope';
+import { createPaymentMethods } from './infrastructure/payment/card-processor';
 import { argon2Hasher, argon2HasherFor } from './infrastructure/security/passwords';
 import { hashToken, newToken, randomSessionTokens } from './infrastructure/security/tokens';
 
+export interface RuntimeOptions {
+  databaseUrl: string;
+  cardProcessor: { url: string; publishableKey: string };
+  /** RESERVATION_MINUTES in milliseconds. */
+  reservationMs: number;
+}
+
+/** What one process shares across requests: made once, closed at shutdown. */
+export interface Runtime {
+  settlements: SettlementWaiter;
+  paymentMethods: PaymentMethods;
+  reservationMs: number;
+}
+
+export function createRuntime(db: Db, options: RuntimeOptions): Runtime {
+  return {
+    settlements: createSettlementWaiter(options.databaseUrl, createCheckoutSagaRepository(db)),
+    paymentMethods: createPaymentMethods(options.cardProcessor),
+    reservationMs: options.reservationMs,
+  };
+}
+
 /** The adapters for every port over `db`; `log` receives the domain events' log lines. */
-export function createPorts(db: Db, log: Log): AppPorts {
+export function createPorts(db: Db, log: Log, runtime: Runtime): AppPorts {
   const clock = { now };
   const events = logCheckoutEvents(new EventDispatcher(log), log);
-  const unitOfWork = createUnitOfWork(db, events);
+  const toIntegrationEvents = integrationEvents({
+    orderFacts: createOrderFacts(db),
+    reservationMs: runtime.reservationMs,
+    context: currentMessageContext,
+  });
+  const unitOfWork = createUnitOfWork(db, events, async (tx, domainEvents) =>
+    writeOutbox(tx as unknown as Tx, await toIntegrationEvents(tx, domainEvents)),
+  );
   const products = createProductRepository(db);
   const carts = createCartRepository(db);
   const attempts = createAttemptCounter(db);
@@ -51,10 +100,12 @@ export function createPorts(db: Db, log: Log): AppPorts {
       stock: createStockRepository(db),
       products,
       payments: createPaymentRepository(db),
+      sagas: createCheckoutSagaRepository(db),
+      paymentMethods: runtime.paymentMethods,
+      settlements: runtime.settlements,
+      inbox: createInbox(db),
       unitOfWork,
       clock,
-      // The card processor: the simulator until payment becomes its own service.
-      charge: simulateCharge,
     },
     shopping: {
       carts,
@@ -64,5 +115,33 @@ export function createPorts(db: Db, log: Log): AppPorts {
       unitOfWork,
       clock,
     },
+  };
+}
+
+type Handler = (envelope: Envelope, delivery: { attempt: number }) => Promise<string>;
+
+/**
+ * Runs each handler in the message context of the event it handles: the same trace continues,
+ * and the event is the cause of whatever the handler writes to the outbox.
+ */
+function inContext(handlers: Record<string, Handler>): Record<string, Handler> {
+  return Object.fromEntries(
+    Object.entries(handlers).map(([name, handler]) => [
+      name,
+      (envelope: Envelope, delivery: { attempt: number }) =>
+        withMessageContext(
+          { traceparent: childTraceparent(envelope.traceparent), causationId: envelope.id },
+          () => handler(envelope, delivery),
+        ),
+    ]),
+  );
+}
+
+/** The API's consumers and the use cases that handle each event they receive. */
+export function eventHandlers(ports: AppPorts, log: Log, runtime: Runtime, seams?: SettleSeams) {
+  const ordering = { ...ports.ordering, log };
+  return {
+    [orderingConsumer]: inContext(paymentAnswerHandlers({ ordering, seams })),
+    [timeoutConsumer]: inContext(reservationTimeoutHandlers(ordering, runtime.reservationMs)),
   };
 }

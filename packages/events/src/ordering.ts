@@ -63,7 +63,7 @@ export const OrderPaid = defineEvent({
   }),
 });
 
-export const cancelReasons = ['customer', 'expired', 'admin'] as const;
+export const cancelReasons = ['customer', 'expired', 'payment-failed'] as const;
 
 export const OrderCancelled = defineEvent({
   name: 'ordering.OrderCancelled',
@@ -71,7 +71,7 @@ export const OrderCancelled = defineEvent({
   producer: 'api',
   consumers: ['payment', 'notifications'],
   summary:
-    'The order was cancelled (by the shopper, the back office, or its reservation ending) and its stock released; `refundDue` says whether it had been paid.',
+    'The order was cancelled (by the shopper, by its reservation ending, or because its payment could not be settled) and its stock released; `refundDue` says whether it had been paid.',
   payload: z.object({
     orderId: id.describe('The order.'),
     ...contact,

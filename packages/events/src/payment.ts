@@ -73,10 +73,14 @@ export const PaymentFailed = defineEvent({
   summary:
     'The card processor could not be reached or answered with an error, so no charge was made and none will be; the shopper may try again.',
   payload: z.object({
-    orderId: id,
-    paymentId: id,
-    reason: z.string().min(1).max(200),
-    failedAt: instant,
+    orderId: id.describe('The order whose card could not be charged.'),
+    paymentId: id.describe("Payment's own id for this order's payment."),
+    reason: z
+      .string()
+      .min(1)
+      .max(200)
+      .describe('What went wrong, in words for the back office (never card data).'),
+    failedAt: instant.describe('When payment gave up on the charge.'),
   }),
 });
 

@@ -17,6 +17,7 @@ import {
   MixedCurrencies,
   OrderNotFound,
   OutOfStock,
+  PaymentUnavailable,
   ProductNotFound,
   TooManyAttempts,
   TransitionNotAllowed,
@@ -40,6 +41,7 @@ const codes: [ErrorClass, TRPC_ERROR_CODE_KEY][] = [
   [CheckoutInProgress, 'CONFLICT'],
   [GuestCartMerged, 'CONFLICT'],
   [CardDeclined, 'PAYMENT_REQUIRED'],
+  [PaymentUnavailable, 'SERVICE_UNAVAILABLE'],
   [CheckoutStillProcessing, 'TIMEOUT'],
   [TooManyAttempts, 'TOO_MANY_REQUESTS'],
 ];

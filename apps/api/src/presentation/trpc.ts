@@ -40,7 +40,7 @@ export interface CreateContextOptions {
   allowedOrigins?: readonly string[];
   /** The request's logger (bound to its request id); silent when omitted. */
   log?: Log;
-  /** Checkout's card processor and patience; the ports' processor and `defaultCheckoutSettings` when omitted. */
+  /** Checkout's patience; `defaultCheckoutSettings` when omitted. */
   checkout?: Partial<CheckoutSettings>;
   /** Log-in/sign-up limits and the session idle timeout; `defaultAuthSettings` when omitted. */
   auth?: Partial<AuthSettings>;
@@ -56,8 +56,7 @@ export async function createContext(opts: CreateContextOptions) {
     ordering: orderingPorts,
     shopping: shoppingPorts,
   } = opts.ports;
-  const { charge, ...orderingAdapters } = orderingPorts;
-  const checkout: CheckoutSettings = { charge, ...defaultCheckoutSettings, ...opts.checkout };
+  const checkout: CheckoutSettings = { ...defaultCheckoutSettings, ...opts.checkout };
   const tokens = sessionTokens(opts.cookies);
   const { session, conflict } = await resolveSession(
     { ...identityPorts, idleDays: auth.sessionIdleDays },
@@ -82,7 +81,7 @@ export async function createContext(opts: CreateContextOptions) {
     ...(clientAddress ? { hasher: identityPorts.hasherFor(clientAddress) } : {}),
     log,
   };
-  const ordering: OrderingDeps = { ...orderingAdapters, log };
+  const ordering: OrderingDeps = { ...orderingPorts, log };
   return {
     ordering,
     identity,

@@ -8,6 +8,7 @@ import {
   CheckoutStillProcessing,
   type DomainError,
 } from '../shared/errors';
+import type { SagaState } from './checkout-saga';
 import type { OrderStatus, StatusChangeReason } from './order-status';
 
 export type PaymentOutcome = 'APPROVED' | 'DECLINED';
@@ -76,4 +77,32 @@ export function replayRefusal(order: CheckoutRecord): DomainError | null {
   if (order.payments.some((p) => p.kind === 'REFUND')) return cancelledAndRefunded();
   const expired = order.history.some((change) => change.reason === 'EXPIRED');
   return expired ? reservationExpired() : cancelledBeforePayment();
+}
+
+/**
+ * How checkout answers once its saga stopped (stage 4): null for the order itself (paid, or still
+ * on its way when the wait ran out), 'failed' when payment could not be made or settled (the
+ * shopper sees an error and may try again), else the refusal the shopper reads.
+ */
+export function sagaRefusal(
+  saga: SagaState | null,
+  order: CheckoutRecord,
+): DomainError | 'failed' | null {
+  const settleFailed = order.history.some((change) => change.reason === 'PAYMENT_FAILED');
+  switch (saga) {
+    case 'DECLINED':
+      return new CardDeclined();
+    case 'FAILED':
+      return 'failed';
+    case 'REFUNDED':
+    case 'CANCELLED':
+      if (settleFailed) return 'failed';
+      if (order.history.some((change) => change.status === 'PAID')) return null;
+      if (order.payments.some((p) => p.kind === 'REFUND')) return cancelledAndRefunded();
+      return order.history.some((change) => change.reason === 'EXPIRED')
+        ? reservationExpired()
+        : cancelledBeforePayment();
+    default:
+      return null;
+  }
 }

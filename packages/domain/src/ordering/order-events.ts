@@ -12,7 +12,9 @@ export type OrderPlaced = DomainEvent<
     orderId: string;
     userId: string;
     total: MoneyFact;
-    lines: { productId: string; quantity: number }[];
+    /** Unit prices in minor units of the order's currency. */
+    lines: { productId: string; quantity: number; unitPrice: number }[];
+    paymentMethodId: string | null;
   }
 >;
 export type OrderPaid = DomainEvent<
@@ -26,6 +28,8 @@ export type OrderCancelled = DomainEvent<
     userId: string;
     from: OrderStatus;
     reason: StatusChangeReason | null;
+    /** The cancellation is the card's decline: payment already knows, nobody else needs telling. */
+    declined: boolean;
     refundDue: boolean;
     lines: { productId: string; quantity: number }[];
   }

@@ -66,6 +66,8 @@ export interface OrderState {
   /** The payment ledger's entries for this order, as far as the checkout's outcome needs them. */
   readonly payments: readonly PaymentRecord[];
   readonly placedAt: Date;
+  /** The card processor's id of the card the order is to be paid with (stage 4), if any. */
+  readonly paymentMethodId: string | null;
 }
 
 export interface PlaceOrder {
@@ -76,6 +78,7 @@ export interface PlaceOrder {
   shippingAddress: ShippingAddress;
   lines: readonly PricedOrderLine[];
   placedAt: Date;
+  paymentMethodId?: string | null;
 }
 
 const freezeLines = (lines: readonly OrderLineState[]) =>
@@ -130,6 +133,7 @@ export class Order extends AggregateRoot<OrderEvent> {
       history: [{ status: 'PENDING_PAYMENT', reason: null, at: input.placedAt }],
       payments: [],
       placedAt: input.placedAt,
+      paymentMethodId: input.paymentMethodId ?? null,
     });
     order.record(
       orderEvent.placed(
@@ -137,7 +141,12 @@ export class Order extends AggregateRoot<OrderEvent> {
           orderId: order.id,
           userId: order.userId,
           total: { amount: total.amount, currency },
-          lines: order.#quantities(),
+          lines: lines.map(({ productId, quantity, unitPrice }) => ({
+            productId,
+            quantity,
+            unitPrice,
+          })),
+          paymentMethodId: input.paymentMethodId ?? null,
         },
         input.placedAt,
       ),
@@ -166,6 +175,12 @@ export class Order extends AggregateRoot<OrderEvent> {
   }
   get history(): readonly StatusChange[] {
     return this.#state.history;
+  }
+  get placedAt(): Date {
+    return this.#state.placedAt;
+  }
+  get paymentMethodId(): string | null {
+    return this.#state.paymentMethodId;
   }
   /** What the shopper and the back office may do now, from the status table alone. */
   get allowedActions() {
@@ -293,6 +308,7 @@ export class Order extends AggregateRoot<OrderEvent> {
           userId: this.userId,
           from,
           reason,
+          declined: payment?.outcome === 'DECLINED',
           refundDue,
           lines: this.#quantities(),
         },

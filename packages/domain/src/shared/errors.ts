@@ -84,6 +84,14 @@ export class CardDeclined extends DomainError {
   }
 }
 
+/** The card processor could not take the card just now; nothing was stored or charged. */
+export class PaymentUnavailable extends DomainError {
+  /** `detail`: what went wrong, for the log (the shopper reads the message). */
+  constructor(readonly detail = '') {
+    super('Payments are unavailable for a moment. Nothing was charged — please try again shortly.');
+  }
+}
+
 /** The first attempt with this idempotency key has not settled yet: retry with the same key. */
 export class CheckoutStillProcessing extends DomainError {
   constructor() {

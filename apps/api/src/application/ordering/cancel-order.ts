@@ -1,17 +1,21 @@
 import { OrderNotFound } from '@shop/domain/shared/errors';
+import type { CheckoutSettings } from './checkout-settings';
 import type { OrderingDeps } from './deps';
 import { releaseOrderStock } from './steps/release-order-stock';
 
 /**
- * The shopper cancels: the stock goes back and, when the order was paid, the money too. Under the
- * order's lock, so a checkout settling it or a second cancel waits and then sees it cancelled.
+ * The shopper cancels: the stock goes back at once and, when the order was paid, payment is told
+ * (`ordering.OrderCancelled`) and gives the money back. Under the order's lock, so a checkout
+ * settling it or a second cancel waits and then sees it cancelled. A refund is waited for, briefly
+ * and bounded, so the answer usually shows it done; past the bound the saga finishes on its own.
  */
 export async function cancelOrder(
   deps: OrderingDeps,
+  checkout: Pick<CheckoutSettings, 'waitMs'>,
   userId: string,
   orderId: string,
 ): Promise<void> {
-  await deps.unitOfWork(async (tx) => {
+  const saga = await deps.unitOfWork(async (tx) => {
     const order = await deps.orders.findByIdForUpdate(tx, orderId);
     if (!order) throw new OrderNotFound();
     order.assertVisibleTo(userId);
@@ -19,10 +23,14 @@ export async function cancelOrder(
     const { refundDue } = order.cancel(null, at);
     await releaseOrderStock(deps, tx, order, at);
     await deps.orders.save(tx, order);
-    if (refundDue) {
-      const payment = await deps.payments.findByOrder(tx, orderId);
-      payment.refund(at);
-      await deps.payments.save(tx, payment);
-    }
+    return deps.sagas.record(
+      tx,
+      orderId,
+      'cancelled',
+      refundDue
+        ? 'The shopper cancelled the paid order; the stock went back and payment refunds the charge.'
+        : 'The shopper cancelled before payment answered; the stock went back.',
+    );
   });
+  if (saga === 'REFUNDING') await deps.settlements.waitUntilAtRest(orderId, checkout.waitMs);
 }

@@ -15,7 +15,9 @@ export interface ExpireOptions {
  * An order still PENDING_PAYMENT after `ttlMs` is cancelled, its stock returned, and its history
  * says EXPIRED. Each order is expired in its own transaction under its row lock (SKIP LOCKED,
  * state re-checked by the aggregate), so several sweepers — one per API process — and a checkout
- * settling the same order never double-return stock. Answers the ids this call expired.
+ * settling the same order never double-return stock. Answers the ids this call expired. Since
+ * stage 4 each order's own timer (reservation-timeout.ts) does this on time; the sweep is the
+ * safety net for anything it missed.
  */
 export async function expireReservations(
   deps: OrderingDeps,
@@ -31,6 +33,12 @@ export async function expireReservations(
       order.expire(at);
       await releaseOrderStock(deps, tx, order, at);
       await deps.orders.save(tx, order);
+      await deps.sagas.record(
+        tx,
+        id,
+        'cancelled',
+        'The safety sweep found the reservation ended before payment answered; the order was cancelled and its stock released.',
+      );
       return { userId: order.userId };
     });
     if (done === null) continue;

@@ -25,6 +25,7 @@ export const aggregateSelect = {
   shipCity: true,
   shipPostalCode: true,
   shipCountry: true,
+  paymentMethodId: true,
   lines: {
     orderBy: { name: 'asc' },
     select: { productId: true, name: true, unitPrice: true, quantity: true, lineTotal: true },
@@ -55,6 +56,7 @@ function toState(row: AggregateRow): OrderState {
     history: row.history,
     payments: row.payments,
     placedAt: row.createdAt,
+    paymentMethodId: row.paymentMethodId,
   };
 }
 
@@ -138,6 +140,7 @@ export function createOrderRepository(db: Db): OrderRepository {
               shipPostalCode: state.shippingAddress.postalCode,
               shipCountry: state.shippingAddress.country,
               createdAt: state.placedAt,
+              paymentMethodId: state.paymentMethodId,
               lines: { create: state.lines.map((line) => ({ ...line })) },
               history: { create: state.history.map((change) => ({ ...change })) },
             },

@@ -10,6 +10,12 @@ export interface EventSink {
   dispatch(events: readonly DomainEvent[]): Promise<void>;
 }
 
+/**
+ * Writes a committing unit of work's events into the outbox, inside its transaction (stage 4):
+ * the integration events they become commit — or vanish — with the change.
+ */
+export type OutboxHook = (tx: DomainTx, events: readonly DomainEvent[]) => Promise<void>;
+
 /** The aggregates saved in each open transaction attempt, keyed by its Prisma client. */
 const enlisted = new WeakMap<object, Set<Aggregate>>();
 
@@ -31,17 +37,19 @@ export function enlist(tx: DomainTx, ...aggregates: readonly Aggregate[]): void 
 /**
  * The domain's `UnitOfWork`: a Prisma transaction (retried on deadlock), passed on opaque. Each
  * attempt collects the aggregates its repositories saved; just before the commit it reads their
- * events — the one place stage 4's transactional outbox writes them, inside the same transaction —
- * and once the commit holds it pulls them from the aggregates and hands them to `sink`. An attempt
- * that rolls back (or is retried) hands on nothing, so no event leaves twice or without its commit.
+ * events and hands them to `outbox`, inside the same transaction (the transactional outbox), and
+ * once the commit holds it pulls them from the aggregates and hands them to `sink` (in-process
+ * handlers: the log). An attempt that rolls back (or is retried) writes and hands on nothing, so
+ * no event leaves twice or without its commit.
  */
-export function createUnitOfWork(db: Db, sink: EventSink): UnitOfWork {
+export function createUnitOfWork(db: Db, sink: EventSink, outbox?: OutboxHook): UnitOfWork {
   return async (work) => {
     const { result, saved, events } = await inTransaction(db, async (prisma) => {
       const saved = new Set<Aggregate>();
       enlisted.set(prisma, saved);
       const result = await work(prisma as unknown as DomainTx);
       const events = [...saved].flatMap((aggregate) => aggregate.pendingEvents);
+      if (outbox && events.length > 0) await outbox(prisma as unknown as DomainTx, events);
       return { result, saved, events };
     });
     for (const aggregate of saved) aggregate.pullEvents();

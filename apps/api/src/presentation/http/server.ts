@@ -7,6 +7,9 @@ import { silentLogger, type Logger } from '../../infrastructure/log';
 import type { Limit } from '@shop/domain/shared/attempt-limit';
 import type { AuthSettings } from '../../application/identity/auth-settings';
 import type { AppPorts } from '../../application/ports';
+import type { CheckoutSettings } from '../../application/ordering/checkout-settings';
+import { withMessageContext } from '../../application/message-context';
+import { childTraceparent, traceIdOf } from '@shop/event-bus/trace';
 import { retryAfterSeconds } from '../error-map';
 import { appRouter } from '../root';
 import { createContext } from '../trpc';
@@ -36,6 +39,8 @@ export interface ServerOptions {
   maxBodySize?: number;
   /** Where the request log and every 5xx go; silent when omitted. */
   logger?: Logger;
+  /** Checkout's patience (CHECKOUT_WAIT_MS); `defaultCheckoutSettings` when omitted. */
+  checkout?: Partial<CheckoutSettings>;
 }
 
 const defaultMaxBodySize = 100 * 1024;
@@ -95,6 +100,7 @@ export function createServer(options: ServerOptions): http.Server {
         allowedOrigins: options.allowedOrigins,
         ...(options.auth ? { auth: options.auth } : {}),
         ...(options.guestCartLimit ? { guestCartLimit: options.guestCartLimit } : {}),
+        ...(options.checkout ? { checkout: options.checkout } : {}),
         request: {
           contentType: header(req, 'content-type'),
           origin: header(req, 'origin'),
@@ -125,10 +131,25 @@ export function createServer(options: ServerOptions): http.Server {
   };
   return http.createServer(timeouts, (req, res) => {
     const requestId = requestIdOf(req);
-    const log = logger.child({ requestId });
+    // W3C trace context: the caller's trace continues (or one starts here) and reaches every
+    // event this request writes, through the outbox, into the other services' logs.
+    const traceparent = childTraceparent(header(req, 'traceparent'));
+    withMessageContext({ traceparent, causationId: null }, () =>
+      handle(req, res, requestId, traceparent),
+    );
+  });
+
+  function handle(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    requestId: string,
+    traceparent: string,
+  ): void {
+    const log = logger.child({ requestId, traceId: traceIdOf(traceparent) });
     requestLoggers.set(req, log);
     logRequestWhenDone(req, res, log);
     res.setHeader('x-request-id', requestId);
+    res.setHeader('traceparent', traceparent);
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('cache-control', 'no-store');
     if (cookies.secure) res.setHeader('strict-transport-security', hsts);
@@ -150,5 +171,5 @@ export function createServer(options: ServerOptions): http.Server {
     } else {
       sendJson(res, 404, { error: { message: `Nothing at ${req.method ?? 'GET'} ${path}` } });
     }
-  });
+  }
 }

@@ -23,7 +23,7 @@ export const ordersRouter = router({
     ),
 
   cancel: protectedProcedure.input(orderIdInput).mutation(async ({ ctx, input }) => {
-    await cancelOrder(ctx.ordering, ctx.user.id, input.id);
+    await cancelOrder(ctx.ordering, ctx.checkout, ctx.user.id, input.id);
     return orderView(await getOrder(ctx.ordering, ctx.user.id, input.id));
   }),
 });

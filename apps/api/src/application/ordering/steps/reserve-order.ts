@@ -14,13 +14,16 @@ import type { OrderingDeps } from '../deps';
  * 3 checked by each StockItem), and the order awaiting payment placed at the catalog's prices
  * (rule 2) under its key, the cart held meanwhile (`Cart.beginCheckout`: one checkout at a time).
  * A key another attempt holds makes the save throw IdempotencyKeyTaken, and the transaction gives
- * the units back. Answers the order's id.
+ * the units back. The saga starts here, and the unit of work writes `ordering.OrderPlaced` — which
+ * asks the payment service to charge the card behind `paymentMethodId` — into the outbox with it.
+ * Answers the order's id.
  */
 export async function reserveOrder(
   deps: OrderingDeps,
   userId: string,
   input: PlaceOrderInput,
   cart: readonly StockRequest[],
+  paymentMethodId: string,
 ): Promise<string> {
   const address = ShippingAddress.of(input.shippingAddress);
   const requests = sumPerProduct(cart);
@@ -56,9 +59,16 @@ export async function reserveOrder(
       shippingAddress: address,
       lines: priceLines(requests, prices),
       placedAt: at,
+      paymentMethodId,
     });
     await deps.stock.save(tx, [...items.values()]);
     await deps.orders.save(tx, order);
+    await deps.sagas.record(
+      tx,
+      order.id,
+      'placed',
+      `Order recorded and ${requests.reduce((sum, line) => sum + line.quantity, 0)} unit(s) reserved; payment asked to charge ${order.total.amount} ${order.total.currency}.`,
+    );
     return order;
   });
   return order.id;
