@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { loadEnv } from './env';
+
+describe('loadEnv', () => {
+  it('defaults to the design’s ports, loopback and the shop_worker database', () => {
+    expect(loadEnv({})).toEqual({
+      NODE_ENV: 'development',
+      WORKER_DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/shop_worker',
+      WORKER_PORT: 4300,
+      WORKER_HOST: '127.0.0.1',
+      CARD_PROCESSOR_URL: 'http://127.0.0.1:4200',
+      CARD_PROCESSOR_SECRET_KEY: 'sk_test_shop',
+    });
+  });
+
+  it('names the variable that is wrong', () => {
+    expect(() => loadEnv({ WORKER_DATABASE_URL: 'mysql://x/y' })).toThrow(
+      /WORKER_DATABASE_URL must be a postgresql:\/\/ URL/,
+    );
+    expect(() => loadEnv({ WORKER_PORT: '70000' })).toThrow(/WORKER_PORT/);
+  });
+});
