@@ -10,6 +10,12 @@ describe('loadEnv', () => {
       WORKER_HOST: '127.0.0.1',
       CARD_PROCESSOR_URL: 'http://127.0.0.1:4200',
       CARD_PROCESSOR_SECRET_KEY: 'sk_test_shop',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      QUEUE_PREFIX: '{shop}',
+      EVENT_LOG_DAYS: 7,
+      STALLED_INTERVAL_MS: 5_000,
+      WORKER_MIGRATE_ON_START: '0',
+      WORKER_DROP_DATABASE_ON_EXIT: '0',
     });
   });
 

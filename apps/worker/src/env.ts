@@ -3,6 +3,8 @@
  * process with a message naming the variable.
  */
 import { z } from 'zod';
+import { defaultQueuePrefix } from '@shop/event-bus/queues';
+import { defaultRedisUrl } from '@shop/event-bus/redis';
 
 const postgresUrl = (name: string) =>
   z.string().regex(/^postgres(ql)?:\/\//, `${name} must be a postgresql:// URL`);
@@ -19,6 +21,25 @@ const envSchema = z.object({
   CARD_PROCESSOR_URL: z.url('CARD_PROCESSOR_URL must be a URL').default('http://127.0.0.1:4200'),
   /** Charges and refunds need the secret key; only this service holds it. */
   CARD_PROCESSOR_SECRET_KEY: z.string().min(1).default('sk_test_shop'),
+  /** The broker (BullMQ on Redis): redis://, rediss:// or redis+unix:///path/to.sock. */
+  REDIS_URL: z
+    .string()
+    .regex(
+      /^(redis|rediss|redis\+unix):\/\//,
+      'REDIS_URL must be a redis://, rediss:// or redis+unix:// URL',
+    )
+    .default(defaultRedisUrl),
+  /** Prefix of every queue key (the same as the API's, or the services do not meet). */
+  QUEUE_PREFIX: z.string().min(1).max(100).default(defaultQueuePrefix),
+  /** Days a published event stays in the worker's outbox as its event log. */
+  EVENT_LOG_DAYS: z.coerce.number().min(0).default(7),
+  /** How soon a job whose worker died is handed out again. */
+  STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(5_000),
+  /** 1: create and migrate the database at start (tests, one-box deployments); else run db:migrate first. */
+  WORKER_MIGRATE_ON_START: z.enum(['0', '1']).default('0'),
+  /** 1: drop the database at shutdown — for throwaway test workers only. */
+  WORKER_DROP_DATABASE_ON_EXIT: z.enum(['0', '1']).default('0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
