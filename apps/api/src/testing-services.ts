@@ -11,6 +11,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startCardProcessor, type CardProcessor, type Decider } from '@shop/card-processor/server';
 import type { Log } from './application/log';
@@ -103,6 +106,7 @@ async function start(db: Db, seams: Map<string, Seams>, runtime: Runtime): Promi
   const prefix = `${process.env.QUEUE_PREFIX || 'shop-test'}-api-${tag}`;
   const processor = await startCardProcessor({ port: 0 });
   const workerLog: string[] = [];
+  const mailDir = path.join(tmpdir(), `shop-test-mail-${tag}`);
   const worker = await spawnWorker(
     {
       NODE_ENV: 'test',
@@ -115,6 +119,8 @@ async function start(db: Db, seams: Map<string, Seams>, runtime: Runtime): Promi
       CARD_PROCESSOR_URL: processor.url,
       CARD_PROCESSOR_SECRET_KEY: processor.keys.secret,
       STALLED_INTERVAL_MS: '2000',
+      // The order e-mails of a test worker go to a throwaway folder, not the repository's .data/.
+      MAIL_DIR: mailDir,
     },
     workerLog,
   );
@@ -146,6 +152,7 @@ async function start(db: Db, seams: Map<string, Seams>, runtime: Runtime): Promi
         await runtime.settlements.close().catch(() => undefined);
         await processor.close().catch(() => undefined);
         await watchdog.stop();
+        rmSync(mailDir, { recursive: true, force: true });
       })();
       return stopping;
     },

@@ -18,6 +18,8 @@ import { loadEnv } from './env';
 import { createServer } from './http/server';
 import { createLogger } from './log';
 import { createCardProcessorClient } from './payment/card-processor-client';
+import { notificationHandlers } from './notifications/handlers';
+import { createMailer } from './notifications/mailer';
 
 async function main(): Promise<void> {
   const env = loadEnv();
@@ -41,7 +43,16 @@ async function main(): Promise<void> {
     log,
   });
   relay.start();
-  const handlers: WorkerConsumers = { payment: paymentHandlers({ db: pool, processor }) };
+  const mailer = createMailer({
+    smtpUrl: env.SMTP_URL,
+    mailDir: env.MAIL_DIR,
+    from: env.MAIL_FROM,
+  });
+  // Two consumers of the same events (fan-out): each its own queue, retries and dead letters.
+  const handlers: WorkerConsumers = {
+    payment: paymentHandlers({ db: pool, processor }),
+    notifications: notificationHandlers({ pool, mailer, log }),
+  };
   const consumers: Consumer[] = Object.entries(handlers).map(([consumer, byEvent]) =>
     startConsumer({
       consumer: consumer as ConsumerName,
@@ -65,7 +76,12 @@ async function main(): Promise<void> {
   await Promise.all(consumers.map((consumer) => consumer.ready()));
   const { port } = server.address() as AddressInfo;
   log.info(
-    { port, consumers: Object.keys(handlers), database: describeTarget(databaseUrl) },
+    {
+      port,
+      consumers: Object.keys(handlers),
+      database: describeTarget(databaseUrl),
+      mail: mailer.description,
+    },
     `worker ready: http://${env.WORKER_HOST}:${port} (consumers: ${Object.keys(handlers).join(', ')})`,
   );
 
@@ -80,6 +96,7 @@ async function main(): Promise<void> {
     server.closeIdleConnections();
     void (async () => {
       await Promise.all(consumers.map((consumer) => consumer.close().catch(() => undefined)));
+      mailer.close();
       await relay.stop();
       redis.disconnect();
       await pool.end().catch(() => undefined);
