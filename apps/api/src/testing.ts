@@ -110,6 +110,14 @@ export type CreateContextOptions = Omit<ContextOptions, 'ports' | 'checkout'> & 
 };
 export type ServerOptions = Omit<FullServerOptions, 'ports'> & { db: Db };
 
+/**
+ * How long the suite's checkouts wait for the payment service: long enough that a loaded machine
+ * (the suite runs files in parallel, each with its own worker) still sees the saga finish, as stage
+ * 3's synchronous checkout always did. The bound itself (CHECKOUT_WAIT_MS, 3 s by default) and the
+ * PENDING_PAYMENT answer past it are tested end to end with the slow test card.
+ */
+export const suiteCheckoutWaitMs = 20_000;
+
 /** A request context over `db`, as the suite has built it since stage 1. */
 export function createContext({ db, checkout = {}, ...options }: CreateContextOptions) {
   const { charge, beforeSettle, ...patience } = checkout;
@@ -117,7 +125,7 @@ export function createContext({ db, checkout = {}, ...options }: CreateContextOp
   const log = options.log ?? silentLogger;
   return createContextWith({
     ports: createPorts(db, log, runtimeFor(db, seams)),
-    checkout: patience,
+    checkout: { waitMs: suiteCheckoutWaitMs, ...patience },
     ...options,
   });
 }
@@ -125,5 +133,9 @@ export function createContext({ db, checkout = {}, ...options }: CreateContextOp
 /** The HTTP server over `db`, as the suite has started it since stage 1. */
 export function createServer({ db, ...options }: ServerOptions) {
   const log = options.logger ?? silentLogger;
-  return createServerWith({ ports: createPorts(db, log, runtimeFor(db)), ...options });
+  return createServerWith({
+    ports: createPorts(db, log, runtimeFor(db)),
+    checkout: { waitMs: suiteCheckoutWaitMs },
+    ...options,
+  });
 }
