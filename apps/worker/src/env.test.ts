@@ -16,7 +16,25 @@ describe('loadEnv', () => {
       STALLED_INTERVAL_MS: 5_000,
       WORKER_MIGRATE_ON_START: '0',
       WORKER_DROP_DATABASE_ON_EXIT: '0',
+      OPS_TICKET_SECRET: 'dev-only-ops-ticket-secret-change-me',
     });
+  });
+
+  it('refuses to start in production without its own OPS_TICKET_SECRET', () => {
+    expect(() => loadEnv({ NODE_ENV: 'production' })).toThrow(
+      /OPS_TICKET_SECRET must be set in production/,
+    );
+    expect(() =>
+      loadEnv({
+        NODE_ENV: 'production',
+        OPS_TICKET_SECRET: 'dev-only-ops-ticket-secret-change-me',
+      }),
+    ).toThrow(/OPS_TICKET_SECRET/);
+    expect(() => loadEnv({ OPS_TICKET_SECRET: 'short' })).toThrow(/at least 32 characters/);
+    const secret = 'a-production-secret-of-32-chars-or-more';
+    expect(loadEnv({ NODE_ENV: 'production', OPS_TICKET_SECRET: secret }).OPS_TICKET_SECRET).toBe(
+      secret,
+    );
   });
 
   it('names the variable that is wrong', () => {

@@ -3,6 +3,7 @@
  * (4100/3100 by default, so a running `npm start` does not clash). The returned function is the
  * teardown: servers stopped, database dropped.
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createE2eDatabase } from './database';
@@ -29,6 +30,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   // Workers start after this and inherit it: specs that check what the page cannot show read it.
   process.env.E2E_RUN_DATABASE_URL = database.url;
   const servers: RunningServer[] = [];
+  const opsTicketSecret = randomBytes(32).toString('base64url');
   const teardown = async (): Promise<void> => {
     await Promise.all(servers.map((server) => server.stop()));
     await database.drop();
@@ -43,6 +45,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       // (127.0.0.2) then stands for a shopper elsewhere (forwarded-for.spec.ts).
       TRUSTED_PROXIES: '127.0.0.1',
       SIGNUP_MAX_PER_ADDRESS: String(e2eSettings.signUpsPerAddress),
+      // Production refuses to start without its own; the worker, once started here, needs the same.
+      OPS_TICKET_SECRET: opsTicketSecret,
     });
     servers.push(api);
     const web = startServer('web', '@shop/web', {
