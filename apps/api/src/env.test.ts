@@ -54,6 +54,8 @@ describe('loadEnv', () => {
       CARD_PROCESSOR_PUBLISHABLE_KEY: 'pk_test_shop',
       CHECKOUT_WAIT_MS: 3000,
       EVENT_LOG_DAYS: 7,
+      OPS_TICKET_SECRET: 'dev-only-ops-ticket-secret-change-me',
+      WORKER_PUBLIC_URL: 'http://127.0.0.1:4300',
     });
   });
 
@@ -95,6 +97,18 @@ describe('loadEnv', () => {
     for (const name of envVariables) {
       expect(`${name}: ${documented[name]}`).toBe(`${name}: ${asDocumented(defaults[name])}`);
     }
+  });
+
+  it('refuses to start in production without its own OPS_TICKET_SECRET', () => {
+    expect(() => loadEnv({ NODE_ENV: 'production' })).toThrow(
+      /OPS_TICKET_SECRET must be set in production/,
+    );
+    expect(() => loadEnv({ OPS_TICKET_SECRET: 'short' })).toThrow(/at least 32 characters/);
+    expect(() => loadEnv({ WORKER_PUBLIC_URL: 'ops' })).toThrow(/WORKER_PUBLIC_URL/);
+    const secret = 'a-production-secret-of-32-chars-or-more';
+    expect(loadEnv({ NODE_ENV: 'production', OPS_TICKET_SECRET: secret }).OPS_TICKET_SECRET).toBe(
+      secret,
+    );
   });
 
   it('names the bad variable', () => {

@@ -7,6 +7,7 @@ import { defaultQueueLimits } from './infrastructure/security/password-queue';
 import { defaultQueuePrefix } from '@shop/event-bus/queues';
 import { defaultRedisUrl } from '@shop/event-bus/redis';
 import { defaultCheckoutSettings } from './application/ordering/checkout-settings';
+import { defaultWorkerPublicUrl, devOpsTicketSecret } from './infrastructure/security/ops-ticket';
 
 const defaultOrigins = 'http://localhost:3000,http://127.0.0.1:3000';
 
@@ -87,6 +88,15 @@ const envSchema = z.object({
   CHECKOUT_WAIT_MS: z.coerce.number().int().min(0).default(defaultCheckoutSettings.waitMs),
   /** Days a published event stays in the outbox as the event log. */
   EVENT_LOG_DAYS: z.coerce.number().min(0).default(7),
+  /** Signs the back office's tickets to the worker's queue board; the worker holds the same. */
+  OPS_TICKET_SECRET: z
+    .string()
+    .min(32, 'OPS_TICKET_SECRET must be at least 32 characters')
+    .default(devOpsTicketSecret),
+  /** The worker's HTTP side as an admin's browser reaches it (the queue board's links). */
+  WORKER_PUBLIC_URL: z
+    .url('WORKER_PUBLIC_URL must be a URL such as https://ops.shop.example')
+    .default(defaultWorkerPublicUrl),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -99,6 +109,14 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     throw new Error(`Invalid environment:\n${z.prettifyError(parsed.error)}`);
+  }
+  if (
+    parsed.data.NODE_ENV === 'production' &&
+    parsed.data.OPS_TICKET_SECRET === devOpsTicketSecret
+  ) {
+    throw new Error(
+      'Invalid environment:\n✖ OPS_TICKET_SECRET must be set in production (the worker’s secret, not the development default)',
+    );
   }
   return parsed.data;
 }

@@ -9,6 +9,7 @@ import { shutdownGraceMs } from './infrastructure/db/transactions';
 import { expireReservations } from './application/ordering/expire-reservations';
 import { sweepIntervalMs } from './application/ordering/reservation-sweeper';
 import { startEventServices } from './infrastructure/events/event-services';
+import { createServiceHealth } from './infrastructure/events/service-health';
 import { startGuestCartSweeper } from './application/shopping/guest-cart-sweeper';
 import { configurePasswordQueue } from './infrastructure/security/password-queue';
 import { createServer } from './presentation/http/server';
@@ -31,6 +32,7 @@ function main(): void {
       publishableKey: env.CARD_PROCESSOR_PUBLISHABLE_KEY,
     },
     reservationMs: env.RESERVATION_MINUTES * 60_000,
+    ops: { ticketSecret: env.OPS_TICKET_SECRET, workerPublicUrl: env.WORKER_PUBLIC_URL },
   });
   const ports = createPorts(db, logger, runtime);
   // The outbox's relay, the consumers of payment's answers and of ended reservations, and the
@@ -52,8 +54,14 @@ function main(): void {
         ),
     },
   });
+  const health = createServiceHealth({
+    databaseUrl: env.DATABASE_URL,
+    redisUrl: env.REDIS_URL,
+    prefix: env.QUEUE_PREFIX,
+  });
   const server = createServer({
     ports,
+    health: health.check,
     logger,
     allowedOrigins: env.ALLOWED_ORIGINS,
     production: env.NODE_ENV === 'production',
@@ -98,7 +106,12 @@ function main(): void {
     // Longer than a transaction may run: one in flight commits or rolls back, never cut off.
     const force = setTimeout(() => process.exit(1), shutdownGraceMs);
     force.unref();
-    const sweeping = Promise.all([events.close(), runtime.settlements.close(), guestCarts.stop()]);
+    const sweeping = Promise.all([
+      events.close(),
+      runtime.settlements.close(),
+      guestCarts.stop(),
+      health.close(),
+    ]);
     server.close(() => {
       void sweeping.then(() => db.$disconnect()).finally(() => process.exit(0));
     });

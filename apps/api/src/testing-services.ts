@@ -30,6 +30,11 @@ import type { Db } from './infrastructure/db/transactions';
 import { startEventServices, type EventServices } from './infrastructure/events/event-services';
 import { silentLogger } from './infrastructure/log';
 import { createPaymentMethods } from './infrastructure/payment/card-processor';
+import {
+  createOpsLinks,
+  defaultWorkerPublicUrl,
+  devOpsTicketSecret,
+} from './infrastructure/security/ops-ticket';
 import { createPorts, eventHandlers, type Runtime } from './wiring';
 
 export interface Seams {
@@ -175,6 +180,10 @@ function servicesFor(db: Db): ServicesForDb {
   const runtime: Runtime = {
     settlements,
     reservationMs: testReservationMs,
+    opsLinks: createOpsLinks({
+      secret: devOpsTicketSecret,
+      workerPublicUrl: defaultWorkerPublicUrl,
+    }),
     paymentMethods: {
       register: async (card) => (await services!.started()).paymentMethods.register(card),
     },

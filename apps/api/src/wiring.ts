@@ -20,6 +20,7 @@ import {
   timeoutConsumer,
 } from './application/ordering/reservation-timeout';
 import type { PaymentMethods } from './application/ordering/deps';
+import type { OpsLinks } from './application/operations/deps';
 import { now } from './infrastructure/clock';
 import { createAccountRepository } from './infrastructure/db/account.repository';
 import { createCartRepository } from './infrastructure/db/cart.repository';
@@ -44,6 +45,7 @@ import { currentMessageContext, withMessageContext } from './application/message
 import { childTraceparent } from '@shop/event-bus/trace';
 import type { Envelope } from '@shop/events/envelope';
 import { createPaymentMethods } from './infrastructure/payment/card-processor';
+import { createOpsLinks } from './infrastructure/security/ops-ticket';
 import { argon2Hasher, argon2HasherFor } from './infrastructure/security/passwords';
 import { hashToken, newToken, randomSessionTokens } from './infrastructure/security/tokens';
 
@@ -52,6 +54,8 @@ export interface RuntimeOptions {
   cardProcessor: { url: string; publishableKey: string };
   /** RESERVATION_MINUTES in milliseconds. */
   reservationMs: number;
+  /** OPS_TICKET_SECRET and WORKER_PUBLIC_URL: the back office's links to the queue board. */
+  ops: { ticketSecret: string; workerPublicUrl: string };
 }
 
 /** What one process shares across requests: made once, closed at shutdown. */
@@ -59,6 +63,7 @@ export interface Runtime {
   settlements: SettlementWaiter;
   paymentMethods: PaymentMethods;
   reservationMs: number;
+  opsLinks: OpsLinks;
 }
 
 export function createRuntime(db: Db, options: RuntimeOptions): Runtime {
@@ -66,6 +71,10 @@ export function createRuntime(db: Db, options: RuntimeOptions): Runtime {
     settlements: createSettlementWaiter(options.databaseUrl, createCheckoutSagaRepository(db)),
     paymentMethods: createPaymentMethods(options.cardProcessor),
     reservationMs: options.reservationMs,
+    opsLinks: createOpsLinks({
+      secret: options.ops.ticketSecret,
+      workerPublicUrl: options.ops.workerPublicUrl,
+    }),
   };
 }
 
@@ -118,6 +127,7 @@ export function createPorts(db: Db, log: Log, runtime: Runtime): AppPorts {
       unitOfWork,
       clock,
     },
+    operations: { opsLinks: runtime.opsLinks, clock },
   };
 }
 

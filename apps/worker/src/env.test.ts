@@ -19,7 +19,25 @@ describe('loadEnv', () => {
       WORKER_DROP_DATABASE_ON_EXIT: '0',
       MAIL_DIR: fileURLToPath(new URL('../../../.data/mail', import.meta.url)),
       MAIL_FROM: 'Shop <orders@shop.test>',
+      OPS_TICKET_SECRET: 'dev-only-ops-ticket-secret-change-me',
     });
+  });
+
+  it('refuses to start in production without its own OPS_TICKET_SECRET', () => {
+    expect(() => loadEnv({ NODE_ENV: 'production' })).toThrow(
+      /OPS_TICKET_SECRET must be set in production/,
+    );
+    expect(() =>
+      loadEnv({
+        NODE_ENV: 'production',
+        OPS_TICKET_SECRET: 'dev-only-ops-ticket-secret-change-me',
+      }),
+    ).toThrow(/OPS_TICKET_SECRET/);
+    expect(() => loadEnv({ OPS_TICKET_SECRET: 'short' })).toThrow(/at least 32 characters/);
+    const secret = 'a-production-secret-of-32-chars-or-more';
+    expect(loadEnv({ NODE_ENV: 'production', OPS_TICKET_SECRET: secret }).OPS_TICKET_SECRET).toBe(
+      secret,
+    );
   });
 
   it('sends e-mail over SMTP only when SMTP_URL is set, and treats an empty one as unset', () => {

@@ -10,6 +10,12 @@ import { defaultRedisUrl } from '@shop/event-bus/redis';
 const postgresUrl = (name: string) =>
   z.string().regex(/^postgres(ql)?:\/\//, `${name} must be a postgresql:// URL`);
 
+/**
+ * Signs the back office's tickets to the queue board (the API holds the same secret). Only for
+ * development and tests; production refuses to start without its own.
+ */
+export const devOpsTicketSecret = 'dev-only-ops-ticket-secret-change-me';
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** The worker's own database (never the API's `shop`). */
@@ -55,6 +61,11 @@ const envSchema = z.object({
     .default(fileURLToPath(new URL('../../../.data/mail', import.meta.url))),
   /** The From: of every e-mail the shop sends. */
   MAIL_FROM: z.string().min(1).default('Shop <orders@shop.test>'),
+  /** The HMAC secret of the back office's tickets to the queue board (also set in the API). */
+  OPS_TICKET_SECRET: z
+    .string()
+    .min(32, 'OPS_TICKET_SECRET must be at least 32 characters')
+    .default(devOpsTicketSecret),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 
@@ -63,5 +74,9 @@ export type Env = z.infer<typeof envSchema>;
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) throw new Error(`Invalid environment:\n${z.prettifyError(parsed.error)}`);
+  if (parsed.data.NODE_ENV === 'production' && parsed.data.OPS_TICKET_SECRET === devOpsTicketSecret)
+    throw new Error(
+      'Invalid environment:\n✖ OPS_TICKET_SECRET must be set in production (the API’s secret, not the development default)',
+    );
   return parsed.data;
 }

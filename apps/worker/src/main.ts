@@ -63,7 +63,13 @@ async function main(): Promise<void> {
       log,
     }),
   );
-  const server = createServer({ pool });
+  const server = createServer({
+    pool,
+    redis,
+    prefix: env.QUEUE_PREFIX,
+    opsTicketSecret: env.OPS_TICKET_SECRET,
+    log,
+  });
   server.on('error', (error: NodeJS.ErrnoException) => {
     const reason =
       error.code === 'EADDRINUSE'

@@ -1,5 +1,6 @@
 import type { CatalogDeps } from './catalog/deps';
 import type { IdentityPorts } from './identity/deps';
+import type { OperationsDeps } from './operations/deps';
 import type { OrderingPorts } from './ordering/deps';
 import type { ShoppingPorts } from './shopping/deps';
 
@@ -12,4 +13,5 @@ export interface AppPorts {
   identity: IdentityPorts;
   ordering: OrderingPorts;
   shopping: ShoppingPorts;
+  operations: OperationsDeps;
 }

@@ -55,6 +55,7 @@ export async function createContext(opts: CreateContextOptions) {
     identity: identityPorts,
     ordering: orderingPorts,
     shopping: shoppingPorts,
+    operations,
   } = opts.ports;
   const checkout: CheckoutSettings = { ...defaultCheckoutSettings, ...opts.checkout };
   const tokens = sessionTokens(opts.cookies);
@@ -87,6 +88,7 @@ export async function createContext(opts: CreateContextOptions) {
     identity,
     catalog,
     shopping,
+    operations,
     cookies: opts.cookies,
     request: opts.request ?? null,
     allowedOrigins: opts.allowedOrigins ?? [],

@@ -4,6 +4,7 @@
  * `npm start` does not clash), the api and worker on the run's own queue prefix. The returned
  * function is the teardown: servers stopped, databases dropped.
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { createE2eDatabase, createE2eWorkerDatabase } from './database';
@@ -42,6 +43,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   assertBuilt();
   const databases: TestDatabase[] = [];
   const servers: RunningServer[] = [];
+  const opsTicketSecret = randomBytes(32).toString('base64url');
   const teardown = async (): Promise<void> => {
     await Promise.all(servers.map((server) => server.stop()));
     await Promise.all(databases.map((database) => database.drop()));
@@ -69,6 +71,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       QUEUE_PREFIX: e2eSettings.queuePrefix,
       CARD_PROCESSOR_URL: processorUrl,
       MAIL_DIR: mailDir,
+      OPS_TICKET_SECRET: opsTicketSecret,
     });
     servers.push(worker);
     const api = startServer('api', '@shop/api', {
@@ -82,6 +85,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       // (127.0.0.2) then stands for a shopper elsewhere (forwarded-for.spec.ts).
       TRUSTED_PROXIES: '127.0.0.1',
       SIGNUP_MAX_PER_ADDRESS: String(e2eSettings.signUpsPerAddress),
+      // Production refuses to start without its own; the worker verifies with the same one.
+      OPS_TICKET_SECRET: opsTicketSecret,
     });
     servers.push(api);
     const web = startServer('web', '@shop/web', {

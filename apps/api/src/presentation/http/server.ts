@@ -41,7 +41,12 @@ export interface ServerOptions {
   logger?: Logger;
   /** Checkout's patience (CHECKOUT_WAIT_MS); `defaultCheckoutSettings` when omitted. */
   checkout?: Partial<CheckoutSettings>;
+  /** What `GET /health` reports (database, outbox lag, queue depths); omitted: `{status:'ok'}`. */
+  health?: HealthCheck;
 }
+
+/** The health port: the answer and its HTTP status (503 only when the API's database is down). */
+export type HealthCheck = () => Promise<{ httpStatus: number; body: unknown }>;
 
 const defaultMaxBodySize = 100 * 1024;
 const defaultMaxBatchSize = 10;
@@ -139,6 +144,12 @@ export function createServer(options: ServerOptions): http.Server {
     );
   });
 
+  async function answerHealth(res: http.ServerResponse): Promise<void> {
+    if (!options.health) return sendJson(res, 200, { status: 'ok' });
+    const { httpStatus, body } = await options.health();
+    sendJson(res, httpStatus, body);
+  }
+
   function handle(
     req: http.IncomingMessage,
     res: http.ServerResponse,
@@ -156,7 +167,7 @@ export function createServer(options: ServerOptions): http.Server {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const calls = path.startsWith('/trpc/') ? batchSize(path, req.url ?? '') : 0;
     if (path === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
-      sendJson(res, 200, { status: 'ok' });
+      void answerHealth(res);
     } else if (calls > maxBatchSize) {
       requestLoggers.get(req)?.warn({ event: 'http.batch_too_large', calls }, 'batch refused');
       sendJson(res, 400, {

@@ -4,6 +4,7 @@ import { deliverOrder } from '../../application/ordering/deliver-order';
 import { getAnyOrder } from '../../application/ordering/get-any-order';
 import { listAllOrders } from '../../application/ordering/list-all-orders';
 import { shipOrder } from '../../application/ordering/ship-order';
+import { openQueueBoard } from '../../application/operations/open-queue-board';
 import { adminProcedure, router } from '../trpc';
 import { adminOrderView } from '../presenters/order.presenter';
 
@@ -25,4 +26,7 @@ export const adminRouter = router({
       return adminOrderView(await getAnyOrder(ctx.ordering, input.id));
     }),
   }),
+
+  /** A one-minute link to the worker's queue board (Bull Board); a mutation: it issues a ticket. */
+  opsLink: adminProcedure.mutation(({ ctx }) => openQueueBoard(ctx.operations, ctx.user.id)),
 });

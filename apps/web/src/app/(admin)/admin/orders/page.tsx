@@ -4,6 +4,7 @@ import { api, requireAdmin } from '~/trpc/server';
 import { orderStatusLabel } from '~/lib/order-status';
 import { AutoSubmitSelect } from '~/app/_components/auto-submit-select';
 import { AdminOrdersTable } from '~/app/_components/admin-orders-table';
+import { QueuesLink } from '~/app/_components/queues-link';
 
 export const metadata: Metadata = { title: 'Back office: orders' };
 
@@ -20,7 +21,10 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
 
   return (
     <>
-      <h1>Back office: orders</h1>
+      <div className="page-heading">
+        <h1>Back office: orders</h1>
+        <QueuesLink />
+      </div>
       <form method="get" action="/admin/orders" className="catalog-filters">
         <div className="field">
           <label htmlFor="status">Status</label>
