@@ -2,6 +2,7 @@
 // workspace, port, environment and health URL. Pure (no I/O, only node: built-ins), so the wiring
 // between them — which URL each one is given for the others — is unit-tested
 // (test/app-services.test.mjs); app.mjs starts them.
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { UserError } from './log.mjs';
 import { dataDir } from './paths.mjs';
@@ -52,6 +53,7 @@ export function workerService({
   mailDir = defaultMailDir,
   port = WORKER_PORT,
   host = '127.0.0.1',
+  opsTicketSecret = newOpsTicketSecret(),
 }) {
   return {
     name: 'worker',
@@ -67,13 +69,20 @@ export function workerService({
       REDIS_URL: redisUrl,
       CARD_PROCESSOR_URL: processorUrl,
       MAIL_DIR: mailDir,
+      OPS_TICKET_SECRET: opsTicketSecret,
     },
     healthUrl: `${reachable(host, port)}/health`,
   };
 }
 
 /** The API: the shop's database, the queues, the processor for tokenizing cards. */
-export function apiService({ nodeEnv, databaseUrl, redisUrl, processorUrl }) {
+export function apiService({
+  nodeEnv,
+  databaseUrl,
+  redisUrl,
+  processorUrl,
+  opsTicketSecret = newOpsTicketSecret(),
+}) {
   return {
     name: 'api',
     colour: 'cyan',
@@ -87,6 +96,7 @@ export function apiService({ nodeEnv, databaseUrl, redisUrl, processorUrl }) {
       REDIS_URL: redisUrl,
       CARD_PROCESSOR_URL: processorUrl,
       ALLOWED_ORIGINS: `http://localhost:${WEB_PORT},${loopback(WEB_PORT)}`,
+      OPS_TICKET_SECRET: opsTicketSecret,
     },
     healthUrl: `${loopback(API_PORT)}/health`,
   };
@@ -109,15 +119,37 @@ export function webService({ nodeEnv }) {
  * The whole shop, in start order: card processor, worker, api, web, each given the others' URLs.
  * @returns {AppService[]}
  */
-export function shopServices({ nodeEnv, databaseUrl, workerDatabaseUrl, redisUrl, mailDir }) {
+export function shopServices({
+  nodeEnv,
+  databaseUrl,
+  workerDatabaseUrl,
+  redisUrl,
+  mailDir,
+  opsTicketSecret = process.env.OPS_TICKET_SECRET || newOpsTicketSecret(),
+}) {
   const processor = processorService({ nodeEnv });
   const processorUrl = loopback(processor.port);
   return [
     processor,
-    workerService({ nodeEnv, databaseUrl: workerDatabaseUrl, redisUrl, processorUrl, mailDir }),
-    apiService({ nodeEnv, databaseUrl, redisUrl, processorUrl }),
+    workerService({
+      nodeEnv,
+      databaseUrl: workerDatabaseUrl,
+      redisUrl,
+      processorUrl,
+      mailDir,
+      opsTicketSecret,
+    }),
+    apiService({ nodeEnv, databaseUrl, redisUrl, processorUrl, opsTicketSecret }),
     webService({ nodeEnv }),
   ];
+}
+
+/**
+ * A secret for one run's queue-board tickets (the API signs, the worker checks): both get the same,
+ * and production refuses to start without one.
+ */
+export function newOpsTicketSecret() {
+  return randomBytes(32).toString('base64url');
 }
 
 /** `{ [port]: purpose }` for ensurePortsFree. */
@@ -151,6 +183,8 @@ export function standaloneWorker({ env, databaseUrl, redisUrl }) {
     mailDir: env.MAIL_DIR || defaultMailDir,
     port: portFrom(env, 'WORKER_PORT', WORKER_PORT),
     host: env.WORKER_HOST || '127.0.0.1',
+    // The API's back office signs queue-board links with it: set the same one in both to use them.
+    opsTicketSecret: env.OPS_TICKET_SECRET || newOpsTicketSecret(),
   });
 }
 
