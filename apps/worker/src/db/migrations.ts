@@ -4,6 +4,7 @@
  * migration is noticed instead of silently diverging from the databases that ran the old text.
  */
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,8 +16,16 @@ export interface Migration {
   readonly sql: string;
 }
 
-/** `apps/worker/migrations`, found from this file (run from source, as `db:migrate` and tests do). */
-export const defaultMigrationsDir = fileURLToPath(new URL('../../migrations/', import.meta.url));
+/**
+ * `apps/worker/migrations`, found from this module: two folders up from `src/db/` (run from source,
+ * as `db:migrate` and tests do), one up from `dist/` (the bundled `dist/main.js`).
+ */
+export const defaultMigrationsDir = [
+  new URL('../../migrations/', import.meta.url),
+  new URL('../migrations/', import.meta.url),
+]
+  .map((url) => fileURLToPath(url))
+  .find((dir) => existsSync(path.join(dir, '0001_outbox_and_inbox.sql')))!;
 
 const FILE_NAME = /^(\d{4})_[a-z0-9_]+\.sql$/;
 
