@@ -30,6 +30,7 @@ function main(): void {
       publishableKey: env.CARD_PROCESSOR_PUBLISHABLE_KEY,
     },
     reservationMs: env.RESERVATION_MINUTES * 60_000,
+    queues: { redisUrl: env.REDIS_URL, prefix: env.QUEUE_PREFIX },
   });
   const ports = createPorts(db, logger, runtime);
   // The outbox's relay, the consumers of payment's answers and of ended reservations, and the
@@ -97,7 +98,12 @@ function main(): void {
     // Longer than a transaction may run: one in flight commits or rolls back, never cut off.
     const force = setTimeout(() => process.exit(1), shutdownGraceMs);
     force.unref();
-    const sweeping = Promise.all([events.close(), runtime.settlements.close(), guestCarts.stop()]);
+    const sweeping = Promise.all([
+      events.close(),
+      runtime.settlements.close(),
+      runtime.deliveries.close(),
+      guestCarts.stop(),
+    ]);
     server.close(() => {
       void sweeping.then(() => db.$disconnect()).finally(() => process.exit(0));
     });

@@ -24,6 +24,7 @@ import { now } from './infrastructure/clock';
 import { createAccountRepository } from './infrastructure/db/account.repository';
 import { createCartRepository } from './infrastructure/db/cart.repository';
 import { createCheckoutSagaRepository } from './infrastructure/db/checkout-saga.repository';
+import { createEventJournal } from './infrastructure/db/event-journal';
 import { createInbox } from './infrastructure/db/inbox.repository';
 import { createOrderFacts } from './infrastructure/db/order-facts';
 import { createOrderRepository } from './infrastructure/db/order.repository';
@@ -43,6 +44,7 @@ import { createUnitOfWork } from './infrastructure/db/unit-of-work';
 import { currentMessageContext, withMessageContext } from './application/message-context';
 import { childTraceparent } from '@shop/event-bus/trace';
 import type { Envelope } from '@shop/events/envelope';
+import { createDeliveries, type DeliveriesAdapter } from './infrastructure/events/deliveries';
 import { createPaymentMethods } from './infrastructure/payment/card-processor';
 import { argon2Hasher, argon2HasherFor } from './infrastructure/security/passwords';
 import { hashToken, newToken, randomSessionTokens } from './infrastructure/security/tokens';
@@ -52,6 +54,8 @@ export interface RuntimeOptions {
   cardProcessor: { url: string; publishableKey: string };
   /** RESERVATION_MINUTES in milliseconds. */
   reservationMs: number;
+  /** The broker and this process's queue prefix, which the event journey reads. */
+  queues: { redisUrl: string; prefix: string };
 }
 
 /** What one process shares across requests: made once, closed at shutdown. */
@@ -59,6 +63,7 @@ export interface Runtime {
   settlements: SettlementWaiter;
   paymentMethods: PaymentMethods;
   reservationMs: number;
+  deliveries: DeliveriesAdapter;
 }
 
 export function createRuntime(db: Db, options: RuntimeOptions): Runtime {
@@ -66,6 +71,7 @@ export function createRuntime(db: Db, options: RuntimeOptions): Runtime {
     settlements: createSettlementWaiter(options.databaseUrl, createCheckoutSagaRepository(db)),
     paymentMethods: createPaymentMethods(options.cardProcessor),
     reservationMs: options.reservationMs,
+    deliveries: createDeliveries(options.queues),
   };
 }
 
@@ -107,6 +113,8 @@ export function createPorts(db: Db, log: Log, runtime: Runtime): AppPorts {
       paymentMethods: runtime.paymentMethods,
       settlements: runtime.settlements,
       inbox: createInbox(db),
+      journal: createEventJournal(db),
+      deliveries: runtime.deliveries,
       unitOfWork,
       clock,
     },
