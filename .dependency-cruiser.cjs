@@ -1,17 +1,132 @@
-// The domain package's boundary and the API's layer rule, checked in `npm run lint`. Each rule's
-// comment is what a failing check teaches; the why is in stages/03-ddd.md, docs/decisions/006-layers.md
-// and docs/decisions/007-domain-package.md. The model lives in packages/domain, so apps/api/src has
-// three layers: presentation, application and infrastructure.
+// The service boundaries of stage 4, the domain package's boundary and the API's layer rule, checked
+// in `npm run lint`. Each rule's comment is what a failing check teaches; the why is in
+// stages/03-ddd.md, docs/decisions/006-layers.md and docs/decisions/007-domain-package.md. The model
+// lives in packages/domain, so apps/api/src has three layers: presentation, application and
+// infrastructure. The API and the worker are separate services that share only the contract
+// packages (@shop/contract, @shop/events, @shop/event-bus); the card processor stands in for an
+// outside company. A boundary with two sides is written as two entries under one name, so a failure
+// names the boundary whichever side broke it.
 const api = '^apps/api/src/';
 const layer = (name) => `${api}${name}/`;
 const layers = ['presentation', 'application', 'infrastructure'];
 const testFile = '\\.(int\\.)?test\\.ts$';
 /** The composition root: wires the layers (wiring.ts) for a process (main.ts) or for in-process tests (testing.ts). */
 const root = `${api}(main|env|testing|testing-services|wiring)(\\.test)?\\.ts$`;
+/** Code of ours: a workspace file, or a workspace package name that did not resolve to one. */
+const ours = '^(apps|packages)/|^@shop/';
+/** Who may start the card processor in process: tests, and the API's test composition root. */
+const cardProcessorUsers = [
+  testFile,
+  '^apps/(api|worker)/test/',
+  `${api}testing(-services)?\\.ts$`,
+];
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
+    {
+      name: 'api-and-worker-share-only-contracts',
+      severity: 'error',
+      comment:
+        'The API and the worker are two services, deployed and changed on their own: the API imports ' +
+        'nothing of apps/worker (@shop/worker). They talk only through integration events ' +
+        "(@shop/events, sent by @shop/event-bus). The API's tests start the worker as a process, by " +
+        'path, never by import.',
+      from: { path: '^apps/api/' },
+      to: { path: '^apps/worker/|^@shop/worker(/|$)' },
+    },
+    {
+      name: 'api-and-worker-share-only-contracts',
+      severity: 'error',
+      comment:
+        'The worker owns its data (the shop_worker database, its own migrations and pg client) and its ' +
+        "model (apps/worker/src/payment/domain): it imports nothing of apps/api, the API's database " +
+        'package (@shop/db) or the shop model (@shop/domain). Facts it needs arrive in an event ' +
+        'payload; what it shares with the API is @shop/contract, @shop/events and @shop/event-bus.',
+      from: { path: '^apps/worker/' },
+      to: {
+        path: ours,
+        pathNot: [
+          '^apps/worker/',
+          '^packages/(contract|events|event-bus)/',
+          '^apps/card-processor/',
+          '^@shop/(contract|events|event-bus)(/|$)',
+        ],
+      },
+    },
+    {
+      name: 'card-processor-is-outside',
+      severity: 'error',
+      comment:
+        'apps/card-processor stands in for an outside card processor (a Stripe-like PSP): it knows ' +
+        'nothing of the shop but the card rules in @shop/contract. Replacing it with a real one must ' +
+        'change no import here.',
+      from: { path: '^apps/card-processor/src/' },
+      to: { path: ours, pathNot: ['^apps/card-processor/', '^packages/contract/'] },
+    },
+    {
+      name: 'card-processor-is-outside',
+      severity: 'error',
+      comment:
+        'The shop reaches the card processor over HTTP only (CARD_PROCESSOR_URL, its OpenAPI document): ' +
+        'production code of the API and the worker never imports @shop/card-processor, so a real ' +
+        "processor can take its place. Tests and the API's test composition root (testing.ts, " +
+        'testing-services.ts) may start it in process.',
+      from: { path: '^apps/(api|worker)/', pathNot: cardProcessorUsers },
+      to: { path: '^apps/card-processor/|^@shop/card-processor(/|$)' },
+    },
+    {
+      name: 'events-contract-is-pure',
+      severity: 'error',
+      comment:
+        'packages/events is the contract between services: names, versions and zod schemas of the ' +
+        'integration events, nothing else. It imports zod and itself — no node module, no other package ' +
+        'of ours — so both services can depend on it and it can never drag one into the other. ' +
+        'Generators and their tests live in packages/events/scripts.',
+      from: { path: '^packages/events/src/', pathNot: testFile },
+      to: { pathNot: ['^packages/events/src/', 'node_modules/zod/'] },
+    },
+    {
+      name: 'events-contract-is-pure',
+      severity: 'error',
+      comment:
+        'packages/event-bus is transport only (outbox relay, consumer runner, dead letters): @shop/events, ' +
+        'BullMQ, ioredis, pg and node. It knows no app, no @shop/db and no @shop/domain: each service ' +
+        'hands it its own connection and its own handlers.',
+      from: { path: '^packages/event-bus/src/', pathNot: testFile },
+      to: {
+        pathNot: [
+          '^packages/event-bus/src/',
+          '^packages/events/src/',
+          'node_modules/(@types/)?(bullmq|ioredis|pg)/',
+        ],
+        dependencyTypesNot: ['core'],
+      },
+    },
+    {
+      name: 'worker-model-is-pure',
+      severity: 'error',
+      comment:
+        "A worker context's model (apps/worker/src/<context>/domain: Payment, Charge, Refund, Money) is " +
+        'plain TypeScript that imports only its own folder: no pg, no db/ or events/, no @shop/events, ' +
+        'no node module. Its repository (*-repository.ts) maps it to tables; the handlers (on-*.ts) ' +
+        'translate integration events into its calls inside a transaction.',
+      from: { path: '^apps/worker/src/([^/]+)/domain/', pathNot: testFile },
+      to: { pathNot: '^apps/worker/src/$1/domain/' },
+    },
+    {
+      name: 'worker-http-is-handed-its-pool',
+      severity: 'error',
+      comment:
+        "The worker's HTTP side (health, operators' pages) reads through the pool main.ts hands it: it " +
+        'may name the Db type, but never imports pg or runs db/ code (connecting, migrating, ' +
+        'transactions). The database is reached from db/, events/, the repositories and the handlers.',
+      from: { path: '^apps/worker/src/http/', pathNot: testFile },
+      to: {
+        path: '^apps/worker/src/db/|node_modules/(@types/)?pg/',
+        dependencyTypesNot: ['type-only'],
+      },
+    },
     {
       name: 'domain-package-is-pure',
       severity: 'error',

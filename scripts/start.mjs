@@ -1,36 +1,34 @@
 // `npm start`: from a fresh clone to a running shop — install, provision Postgres and Redis,
-// migrate, seed, build, run api (4000) + web (3000). A second run skips what is done (turbo caches
-// the build).
+// migrate and seed the shop's database, create and migrate the worker's, build, then run the card
+// processor (4200), the worker (4300), the api (4000) and the web app (3000). A second run skips
+// what is done (turbo caches the build).
 import { parseCli } from './lib/cli.mjs';
-import { step, UserError } from './lib/log.mjs';
+import { step } from './lib/log.mjs';
 import { handleSignals, runMain } from './lib/lifecycle.mjs';
 import { ensurePortsFree, preflight } from './lib/preflight.mjs';
-import { run } from './lib/processes.mjs';
 import {
-  API_PORT,
-  WEB_PORT,
+  buildForProduction,
   prepareAppDatabase,
   prepareRedis,
-  quietEnv,
+  prepareWorkerDatabase,
   runApps,
 } from './lib/app.mjs';
+import { shopPorts } from './lib/app-services.mjs';
 
 await runMain(async () => {
   parseCli({ usage: 'npm start' });
   handleSignals();
   await preflight();
-  await ensurePortsFree({ [API_PORT]: 'the API', [WEB_PORT]: 'the web app' });
+  await ensurePortsFree(shopPorts());
   const databaseUrl = await prepareAppDatabase();
+  const workerDatabaseUrl = await prepareWorkerDatabase(databaseUrl);
   const redisUrl = await prepareRedis();
-  step('Building for production (cached when nothing changed): turbo run build');
-  const built = await run('npx', ['turbo', 'run', 'build', '--output-logs=new-only'], {
-    env: { ...process.env, ...quietEnv },
-  });
-  if (built !== 0) throw new UserError('The production build failed (see above).');
-  step('Starting api and web');
+  await buildForProduction();
+  step('Starting the card processor, worker, api and web');
   await runApps({
     script: 'start',
     databaseUrl,
+    workerDatabaseUrl,
     redisUrl,
     nodeEnv: 'production',
     healthTimeoutMs: 120_000,

@@ -1,5 +1,7 @@
 // What `npm run lint` and the lint stage of `npm test` check, in this order; each check runs even
-// when an earlier one failed. The layer check fails on any import that breaks the API's layering.
+// when an earlier one failed. The dependency check fails on any import that crosses a boundary
+// between the services (API, worker, card processor, the event contract packages) or breaks the
+// API's layering.
 // The event catalogue check regenerates packages/events/catalogue/ in memory (one process) and fails
 // when the committed copy differs. Formatting is checked, not hoped for: `prettier --check .` fails
 // on any file that `npx prettier --write` would change (ignored: .gitignore and .prettierignore).
@@ -7,6 +9,16 @@ import path from 'node:path';
 import { binDir } from './paths.mjs';
 
 const bin = (name) => path.join(binDir, name);
+
+/** What the dependency check reads: the sources of every service and of each package with rules of its own. */
+const cruised = [
+  'apps/api/src',
+  'apps/worker/src',
+  'apps/card-processor/src',
+  'packages/domain/src',
+  'packages/events/src',
+  'packages/event-bus/src',
+];
 
 export const lintChecks = [
   {
@@ -21,10 +33,11 @@ export const lintChecks = [
     args: ['scripts', '*.mjs'],
   },
   {
-    // The API's layers and the domain package's boundaries (rules and their reasons: .dependency-cruiser.cjs).
-    label: 'layers: dependency-cruiser over apps/api/src and packages/domain/src',
+    // The service boundaries, the API's layers and the domain package's boundaries (rules and their
+    // reasons: .dependency-cruiser.cjs). Each service's and contract package's sources are cruised.
+    label: `service boundaries and layers: dependency-cruiser over ${cruised.join(', ')}`,
     command: bin('depcruise'),
-    args: ['apps/api/src', 'packages/domain/src', '--config', '.dependency-cruiser.cjs'],
+    args: [...cruised, '--config', '.dependency-cruiser.cjs'],
   },
   {
     // The catalogue is generated from the event declarations; a stale copy misleads its readers.

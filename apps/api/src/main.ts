@@ -7,6 +7,7 @@ import { loadEnv } from './env';
 import { createLogger } from './infrastructure/log';
 import { shutdownGraceMs } from './infrastructure/db/transactions';
 import { expireReservations } from './application/ordering/expire-reservations';
+import { sweepIntervalMs } from './application/ordering/reservation-sweeper';
 import { startEventServices } from './infrastructure/events/event-services';
 import { startGuestCartSweeper } from './application/shopping/guest-cart-sweeper';
 import { configurePasswordQueue } from './infrastructure/security/password-queue';
@@ -44,7 +45,7 @@ function main(): void {
     consumers: eventHandlers(ports, logger, runtime),
     sweep: {
       name: 'reservation-sweep',
-      everyMs: 60_000,
+      everyMs: sweepIntervalMs(env.RESERVATION_MINUTES * 60_000),
       run: () =>
         expireReservations(
           { ...ports.ordering, log: logger },

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadEnv } from './env';
 
@@ -16,7 +17,20 @@ describe('loadEnv', () => {
       STALLED_INTERVAL_MS: 5_000,
       WORKER_MIGRATE_ON_START: '0',
       WORKER_DROP_DATABASE_ON_EXIT: '0',
+      MAIL_DIR: fileURLToPath(new URL('../../../.data/mail', import.meta.url)),
+      MAIL_FROM: 'Shop <orders@shop.test>',
     });
+  });
+
+  it('sends e-mail over SMTP only when SMTP_URL is set, and treats an empty one as unset', () => {
+    expect(loadEnv({}).SMTP_URL).toBeUndefined();
+    expect(loadEnv({ SMTP_URL: '' }).SMTP_URL).toBeUndefined();
+    expect(loadEnv({ SMTP_URL: 'smtps://u:p@mail.example.com:465' }).SMTP_URL).toBe(
+      'smtps://u:p@mail.example.com:465',
+    );
+    expect(() => loadEnv({ SMTP_URL: 'http://mail.example.com' })).toThrow(
+      /SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/,
+    );
   });
 
   it('names the variable that is wrong', () => {

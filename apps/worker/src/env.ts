@@ -2,6 +2,7 @@
  * The worker's configuration: the only place that reads `process.env`. A bad value stops the
  * process with a message naming the variable.
  */
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { defaultQueuePrefix } from '@shop/event-bus/queues';
 import { defaultRedisUrl } from '@shop/event-bus/redis';
@@ -39,6 +40,21 @@ const envSchema = z.object({
   WORKER_MIGRATE_ON_START: z.enum(['0', '1']).default('0'),
   /** 1: drop the database at shutdown — for throwaway test workers only. */
   WORKER_DROP_DATABASE_ON_EXIT: z.enum(['0', '1']).default('0'),
+  /** smtp:// or smtps:// (user and password in the URL); unset → each e-mail is a file in MAIL_DIR. */
+  SMTP_URL: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z
+      .string()
+      .regex(/^smtps?:\/\//, 'SMTP_URL must be an smtp:// or smtps:// URL')
+      .optional(),
+  ),
+  /** Where e-mails go as `.eml` files when SMTP_URL is unset (same depth from src/ and dist/). */
+  MAIL_DIR: z
+    .string()
+    .min(1)
+    .default(fileURLToPath(new URL('../../../.data/mail', import.meta.url))),
+  /** The From: of every e-mail the shop sends. */
+  MAIL_FROM: z.string().min(1).default('Shop <orders@shop.test>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 

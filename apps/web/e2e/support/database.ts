@@ -1,8 +1,16 @@
-/** The run's own database: brand-new, migrated (`@shop/db/testing`) and seeded (`@shop/db/seed`). */
+/**
+ * The run's own databases, brand-new: the shop's, migrated (`@shop/db/testing`) and seeded
+ * (`@shop/db/seed`); and the worker's, created and migrated by the worker's own command — the web app
+ * knows nothing of its schema.
+ */
+import { randomBytes } from 'node:crypto';
 import { createPrismaClient } from '@shop/db/client';
+import { withDatabase } from '@shop/db/connection';
+import { dropDatabase } from '@shop/db/server';
 import { createTestDatabase } from '@shop/db/testing';
 import type { TestDatabase } from '@shop/db/testing';
-import { e2eSettings } from './settings';
+import { capture } from '../../../../scripts/lib/processes.mjs';
+import { e2eSettings, repoRoot } from './settings';
 
 export async function createE2eDatabase(): Promise<TestDatabase> {
   const database = await createTestDatabase('e2e');
@@ -14,6 +22,27 @@ export async function createE2eDatabase(): Promise<TestDatabase> {
     await database.drop();
     throw error;
   }
+}
+
+/** `shop_worker_e2e_<random>` on the run's server, made by `npm run db:migrate -w @shop/worker`. */
+export async function createE2eWorkerDatabase(): Promise<TestDatabase> {
+  const name = `shop_worker_e2e_${randomBytes(5).toString('hex')}`;
+  const url = withDatabase(e2eSettings.databaseUrl, name);
+  const drop = async (): Promise<void> => {
+    await dropDatabase(url);
+  };
+  const migrated = await capture('npm', ['run', '--silent', 'db:migrate', '-w', '@shop/worker'], {
+    cwd: repoRoot,
+    env: { ...process.env, WORKER_DATABASE_URL: url },
+  });
+  if (migrated.code !== 0) {
+    await drop().catch(() => undefined);
+    const output = (migrated.stderr || migrated.stdout).trim();
+    throw new Error(
+      `npm run db:migrate -w @shop/worker failed for ${name} (exit ${migrated.code}): ${output}`,
+    );
+  }
+  return { url, drop };
 }
 
 /** The payments recorded for a shopper's orders: what no page shows, and what a charge is. */

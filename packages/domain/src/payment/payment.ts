@@ -17,7 +17,9 @@ export interface PaymentState {
  * a declined charge took nothing to give back). Each fact is recorded once and told by an event;
  * recording the same fact again changes nothing, so a retried settle cannot charge or refund twice.
  * The order decides whether money must go back (`Order.settle`, `Order.cancel`); payment keeps
- * the ledger straight. Stage 4 moves this aggregate into the payment service.
+ * the ledger straight. Since stage 4 the payment service (apps/worker) owns the ledger of record
+ * and its own model of it; in the API this aggregate is ordering's record of what payment's events
+ * told it — the same rules keep that copy straight when an answer arrives twice or late.
  */
 export class Payment extends AggregateRoot<PaymentEvent> {
   #state: PaymentState;

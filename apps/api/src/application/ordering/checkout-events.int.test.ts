@@ -1,11 +1,10 @@
 /**
- * Payment's facts leave a checkout as events, with the commit that recorded them: the charge the
- * processor answered, and the refund when money went back. Read from the log the composition root
- * writes them to (stage 4 hands the same events to the outbox).
+ * A checkout's facts travel as integration events (stage 4): the API writes its own into the
+ * outbox with the commit that made them (the event log), and the payment service's answers arrive
+ * in the API's inbox. Each test reads both for one order — and finds the card number in neither.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  approvedCard,
   checkout,
   createProduct,
   declinedCard,
@@ -13,7 +12,7 @@ import {
   startHarness,
   type Harness,
 } from '../../../test/harness';
-import { captureLog, heldProcessor } from '../../../test/observe';
+import { heldProcessor } from '../../../test/observe';
 import { createCaller, createContext, type ChargeResult, type CookieJar } from '../../testing';
 
 let h: Harness;
@@ -24,24 +23,28 @@ afterAll(async () => {
   await h.close();
 });
 
-interface Logged {
-  event?: string;
-  type: string;
-  data: { orderId: string };
+function callerWith(cookies: CookieJar, charge: (cardNumber: string) => Promise<ChargeResult>) {
+  return createCaller(() => createContext({ db: h.prisma, cookies, checkout: { charge } }));
 }
 
-/** A browser whose requests log where the test reads; `charge` replaces the card processor. */
-function loggedCaller(cookies: CookieJar, charge?: (cardNumber: string) => Promise<ChargeResult>) {
-  const { lines, logger: log } = captureLog();
-  const caller = createCaller(() =>
-    createContext({ db: h.prisma, cookies, log, ...(charge ? { checkout: { charge } } : {}) }),
-  );
-  const events = () => (lines as unknown as Logged[]).filter((l) => l.event === 'domain_event');
-  return { caller, events, lines };
+/** The order's conversation: what the API published and what it received, oldest first. */
+async function conversation(orderId: string) {
+  const published = await h.prisma.outboxEvent.findMany({
+    where: { correlationId: orderId },
+    orderBy: { occurredAt: 'asc' },
+    select: { name: true, payload: true, publishedAt: true },
+  });
+  const received = await h.prisma.inboxEntry.findMany({
+    where: { correlationId: orderId, consumer: 'ordering' },
+    orderBy: { handledAt: 'asc' },
+    select: { eventName: true },
+  });
+  return {
+    published: published.map((event) => event.name),
+    received: received.map((event) => event.eventName),
+    payloads: JSON.stringify(published.map((event) => event.payload)),
+  };
 }
-
-const typesFor = (events: Logged[], orderId: string) =>
-  events.filter((event) => event.data.orderId === orderId).map((event) => event.type);
 
 async function shopperWithCart(quantity = 1) {
   const product = await createProduct(h.prisma, { stock: 5, priceAmount: 9_000 });
@@ -50,56 +53,71 @@ async function shopperWithCart(quantity = 1) {
   return shopper;
 }
 
-describe('payment events', () => {
-  it('tells an approved charge with the order it paid, and never the card number', async () => {
+describe('a checkout’s integration events', () => {
+  it('asks payment to charge, hears the capture, tells of the paid order — never the card number', async () => {
     const shopper = await shopperWithCart(2);
-    const { caller, events, lines } = loggedCaller(shopper.cookies);
-    const order = await caller.orders.place(checkout({ payment: approvedCard }));
-    expect(typesFor(events(), order.id)).toEqual(['OrderPlaced', 'OrderPaid', 'ChargeApproved']);
-    expect(events().find((event) => event.type === 'ChargeApproved')?.data).toEqual({
-      orderId: order.id,
-      amount: { amount: 18_000, currency: 'KRW' },
-      cardLast4: '4242',
-    });
-    expect(JSON.stringify(lines)).not.toMatch(/4242 ?4242 ?4242/);
+    const order = await shopper.caller.orders.place(checkout());
+    expect(order.status).toBe('PAID');
+    const events = await conversation(order.id);
+    expect(events.published).toEqual(['ordering.OrderPlaced', 'ordering.OrderPaid']);
+    expect(events.received).toEqual(['payment.PaymentCaptured']);
+    expect(events.payloads).toContain('"amount":18000');
+    expect(events.payloads).toMatch(/"paymentMethodId":"pm_/);
+    expect(events.payloads).not.toMatch(/4242 ?4242 ?4242/);
   });
 
-  it('tells a declined charge, and no refund', async () => {
+  it('hears a decline, and tells nobody else: payment knows', async () => {
     const shopper = await shopperWithCart();
-    const { caller, events } = loggedCaller(shopper.cookies);
-    await expect(caller.orders.place(checkout({ payment: declinedCard }))).rejects.toMatchObject({
+    await expect(
+      shopper.caller.orders.place(checkout({ payment: declinedCard })),
+    ).rejects.toMatchObject({
       code: 'PAYMENT_REQUIRED',
     });
     const order = await h.prisma.order.findFirstOrThrow({ where: { userId: shopper.user.id } });
-    expect(typesFor(events(), order.id)).toEqual([
-      'OrderPlaced',
-      'OrderCancelled',
-      'ChargeDeclined',
-    ]);
+    const events = await conversation(order.id);
+    expect(events.published).toEqual(['ordering.OrderPlaced']);
+    expect(events.received).toEqual(['payment.PaymentDeclined']);
   });
 
-  it('tells the refund when the shopper cancels a paid order', async () => {
+  it('tells payment of a cancelled paid order and hears the refund', async () => {
     const shopper = await shopperWithCart();
     const order = await shopper.caller.orders.place(checkout());
-    const { caller, events } = loggedCaller(shopper.cookies);
-    await caller.orders.cancel({ id: order.id });
-    expect(typesFor(events(), order.id)).toEqual(['OrderCancelled', 'RefundIssued']);
+    await shopper.caller.orders.cancel({ id: order.id });
+    const events = await conversation(order.id);
+    expect(events.published).toEqual([
+      'ordering.OrderPlaced',
+      'ordering.OrderPaid',
+      'ordering.OrderCancelled',
+    ]);
+    expect(events.payloads).toContain('"refundDue":true');
+    expect(events.received).toEqual(['payment.PaymentCaptured', 'payment.PaymentRefunded']);
   });
 
-  it('tells the charge and its refund when the order was cancelled while the card was charged', async () => {
+  it('hears the capture and then the refund when the order was cancelled while the card was charged', async () => {
     const shopper = await shopperWithCart();
     const processor = heldProcessor();
-    const { caller, events } = loggedCaller(shopper.cookies, processor.charge);
-    const placing = caller.orders.place(checkout()).catch((error: unknown) => error);
+    const placing = callerWith(shopper.cookies, processor.charge)
+      .orders.place(checkout())
+      .catch((error: unknown) => error);
     await processor.chargeStarted;
     const pending = await h.prisma.order.findFirstOrThrow({ where: { userId: shopper.user.id } });
     await shopper.caller.orders.cancel({ id: pending.id });
     processor.release();
     expect(await placing).toMatchObject({ code: 'CONFLICT' });
-    expect(typesFor(events(), pending.id)).toEqual([
-      'OrderPlaced',
-      'ChargeApproved',
-      'RefundIssued',
+    const events = await conversation(pending.id);
+    expect(events.published).toEqual(['ordering.OrderPlaced', 'ordering.OrderCancelled']);
+    expect(events.payloads).toContain('"refundDue":false');
+    expect(events.received).toEqual(['payment.PaymentCaptured', 'payment.PaymentRefunded']);
+    const saga = await h.prisma.checkoutSagaStep.findMany({
+      where: { orderId: pending.id },
+      orderBy: { at: 'asc' },
+      select: { state: true, compensation: true },
+    });
+    expect(saga).toEqual([
+      { state: 'CHARGING', compensation: false },
+      { state: 'CANCELLING', compensation: true },
+      { state: 'REFUNDING', compensation: true },
+      { state: 'REFUNDED', compensation: false },
     ]);
   });
 });

@@ -14,14 +14,20 @@ export interface SweeperOptions {
 /** `stop()`: no new sweep starts; resolves once the one in progress (if any) has finished. */
 export type Sweeper = PeriodicRun;
 
+/** How often the safety sweep runs for a reservation time of `ttlMs`: a quarter of it, 1 s to 1 min. */
+export const sweepIntervalMs = (ttlMs: number): number =>
+  Math.min(60_000, Math.max(1_000, ttlMs / 4));
+
 /**
  * The in-process sweeper: expires stale reservations now and then every `intervalMs`, one sweep at
- * a time (see PeriodicRun). Safe to run in every API process (see expireReservations).
+ * a time (see PeriodicRun). Safe to run in every API process (see expireReservations). Since
+ * stage 4 `main.ts` has the broker schedule the sweep instead (one run per period, whichever
+ * process is up); this runner remains for in-process callers.
  */
 export function startReservationSweeper({
   ordering,
   ttlMs,
-  intervalMs = Math.min(60_000, Math.max(1_000, ttlMs / 4)),
+  intervalMs = sweepIntervalMs(ttlMs),
 }: SweeperOptions): Sweeper {
   return startPeriodicRun(() => expireReservations(ordering, { ttlMs }), {
     intervalMs,
