@@ -81,6 +81,7 @@ test('a slow payment: the order page says it is being processed, then shows it p
   await expect(placed.locator('time').first()).toHaveAttribute('datetime', /^\d{4}-\d\d-\d\dT/);
   await expect(placed.getByText(/\+\d+(\.\d)? (ms|s)/).first()).toBeVisible();
   await expect(journey.getByRole('list', { name: 'Checkout saga' })).toContainText('Paid');
+  await expect(admin.locator('.order-meta')).toContainText('Paid');
   expect(await sameDocument(admin), 'the back-office page was not reloaded').toBe(true);
   await adminContext.close();
 });

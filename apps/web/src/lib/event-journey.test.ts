@@ -105,17 +105,34 @@ describe('event journey words', () => {
     expect(pendingLabel(delivery({ state: 'unknown' }))?.text).toMatch(/could not be read/);
   });
 
-  it('polls every second until the saga is at rest', () => {
+  it('polls every second until the saga is at rest and nothing is on its way', () => {
+    const now = Date.parse('2026-01-01T00:00:10.000Z');
     const journey = {
       orderId: '00000000-0000-4000-8000-000000000002',
       sagaState: 'CHARGING' as const,
       atRest: false,
       queuesError: null,
-      events: [],
+      events: [event([delivery()])],
       saga: [],
     };
-    expect(journeyRefetchInterval(journey)).toBe(1_000);
-    expect(journeyRefetchInterval({ ...journey, sagaState: 'PAID', atRest: true })).toBe(false);
-    expect(journeyRefetchInterval(undefined)).toBe(false);
+    expect(journeyRefetchInterval(journey, now)).toBe(1_000);
+    const paid = { ...journey, sagaState: 'PAID' as const, atRest: true };
+    expect(journeyRefetchInterval(paid, now)).toBe(false);
+    expect(journeyRefetchInterval(undefined, now)).toBe(false);
+
+    const mailWaiting = event([
+      delivery({
+        consumer: 'notifications',
+        state: 'waiting',
+        processedOn: null,
+        finishedOn: null,
+      }),
+    ]);
+    mailWaiting.steps = [
+      { kind: 'recorded', consumer: null, at: '2026-01-01T00:00:05.000Z', sinceMs: null },
+    ];
+    const mailOnItsWay = { ...paid, events: [mailWaiting] };
+    expect(journeyRefetchInterval(mailOnItsWay, now)).toBe(1_000);
+    expect(journeyRefetchInterval(mailOnItsWay, now + 60_000)).toBe(false);
   });
 });

@@ -111,7 +111,26 @@ export function sagaStateLabel(state: CheckoutSagaState): string {
   return sagaStates[state];
 }
 
-/** Poll every second while the saga waits on something; stop once it is at rest. */
-export function journeyRefetchInterval(journey: OrderJourney | undefined): number | false {
-  return journey && !journey.atRest ? 1_000 : false;
+/** How long the journey keeps polling for deliveries still on their way after the saga rested. */
+export const quietAfterMs = 60_000;
+
+const onTheWay = new Set(['unpublished', 'waiting', 'active']);
+
+/**
+ * Poll every second while the saga waits on something; once it rests, only while an event is
+ * still on its way to a consumer (the confirmation e-mail) and something moved in the last
+ * minute — a consumer that is down does not keep the page polling for ever.
+ */
+export function journeyRefetchInterval(
+  journey: OrderJourney | undefined,
+  now: number = Date.now(),
+): number | false {
+  if (!journey) return false;
+  if (!journey.atRest) return 1_000;
+  const pending = journey.events.some((event) =>
+    event.deliveries.some((delivery) => onTheWay.has(delivery.state)),
+  );
+  const moments = journey.events.flatMap((event) => event.steps.map((step) => Date.parse(step.at)));
+  const lastMoved = Math.max(0, ...moments);
+  return pending && now - lastMoved < quietAfterMs ? 1_000 : false;
 }

@@ -1,6 +1,8 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useEffect, useRef } from 'react';
 import type { JourneyEvent, JourneySagaStep, OrderJourney } from '@shop/contract/admin';
 import { useTRPC } from '~/trpc/client';
 import { useHydrated } from './use-hydrated';
@@ -107,7 +109,9 @@ function statusLine(journey: OrderJourney): string {
 
 /**
  * The order's event journey: each event — recorded, published, taken by each consumer — and the
- * saga's steps, refreshed every second while the saga waits on something.
+ * saga's steps, refreshed every second while the saga waits on something (and while its last
+ * events are on their way). When the saga moves, the server-rendered rest of the page (status,
+ * history, actions) is refreshed too.
  */
 export function EventJourney({ initial }: { initial: OrderJourney }) {
   const trpc = useTRPC();
@@ -123,6 +127,13 @@ export function EventJourney({ initial }: { initial: OrderJourney }) {
     ),
   );
   const journey = data ?? initial;
+  const router = useRouter();
+  const shownState = useRef(initial.sagaState);
+  useEffect(() => {
+    if (journey.sagaState === shownState.current) return;
+    shownState.current = journey.sagaState;
+    router.refresh();
+  }, [journey.sagaState, router]);
   return (
     <section aria-labelledby="journey-heading" className="journey">
       <h2 id="journey-heading">Event journey</h2>

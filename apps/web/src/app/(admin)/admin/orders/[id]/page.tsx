@@ -32,7 +32,9 @@ export default async function AdminOrderPage({ params }: Props) {
         <time dateTime={order.createdAt}>{formatDateTime(order.createdAt)}</time> · Status:{' '}
         <OrderStatusBadge status={order.status} />
       </p>
-      <AdminOrderActions orderId={order.id} actions={order.allowedActions} />
+      {order.allowedActions.length > 0 && (
+        <AdminOrderActions orderId={order.id} actions={order.allowedActions} />
+      )}
       <EventJourney initial={journey} />
       <OrderDetails order={order} />
     </>
