@@ -33,6 +33,7 @@ function main(): void {
     },
     reservationMs: env.RESERVATION_MINUTES * 60_000,
     ops: { ticketSecret: env.OPS_TICKET_SECRET, workerPublicUrl: env.WORKER_PUBLIC_URL },
+    queues: { redisUrl: env.REDIS_URL, prefix: env.QUEUE_PREFIX },
   });
   const ports = createPorts(db, logger, runtime);
   // The outbox's relay, the consumers of payment's answers and of ended reservations, and the
@@ -109,6 +110,7 @@ function main(): void {
     const sweeping = Promise.all([
       events.close(),
       runtime.settlements.close(),
+      runtime.deliveries.close(),
       guestCarts.stop(),
       health.close(),
     ]);

@@ -27,6 +27,7 @@ import {
   type SettlementWaiter,
 } from './infrastructure/db/settlement-waiter';
 import type { Db } from './infrastructure/db/transactions';
+import { createDeliveries } from './infrastructure/events/deliveries';
 import { startEventServices, type EventServices } from './infrastructure/events/event-services';
 import { silentLogger } from './infrastructure/log';
 import { createPaymentMethods } from './infrastructure/payment/card-processor';
@@ -54,6 +55,8 @@ interface Started {
 
 interface ServicesForDb {
   runtime: Runtime;
+  /** This database's queues: its relay, consumers, worker and event journey use no others. */
+  queues: { tag: string; prefix: string };
   seams: Map<string, Seams>;
   /** Starts everything on first call. */
   started(): Promise<Started>;
@@ -105,10 +108,13 @@ async function spawnWorker(env: Record<string, string>, log: string[]): Promise<
   return worker;
 }
 
-async function start(db: Db, seams: Map<string, Seams>, runtime: Runtime): Promise<Started> {
+async function start(
+  db: Db,
+  seams: Map<string, Seams>,
+  runtime: Runtime,
+  { tag, prefix }: ServicesForDb['queues'],
+): Promise<Started> {
   const databaseUrl = databaseUrlOf(db);
-  const tag = randomBytes(4).toString('hex');
-  const prefix = `${process.env.QUEUE_PREFIX || 'shop-test'}-api-${tag}`;
   const processor = await startCardProcessor({ port: 0 });
   const workerLog: string[] = [];
   const mailDir = path.join(tmpdir(), `shop-test-mail-${tag}`);
@@ -155,6 +161,7 @@ async function start(db: Db, seams: Map<string, Seams>, runtime: Runtime): Promi
         worker.kill('SIGTERM');
         await events.close().catch(() => undefined);
         await runtime.settlements.close().catch(() => undefined);
+        await runtime.deliveries.close().catch(() => undefined);
         await processor.close().catch(() => undefined);
         await watchdog.stop();
         rmSync(mailDir, { recursive: true, force: true });
@@ -173,6 +180,8 @@ function servicesFor(db: Db): ServicesForDb {
   if (services) return services;
   let starting: Promise<Started> | null = null;
   const seams = new Map<string, Seams>();
+  const tag = randomBytes(4).toString('hex');
+  const queues = { tag, prefix: `${process.env.QUEUE_PREFIX || 'shop-test'}-api-${tag}` };
   const settlements: SettlementWaiter = createSettlementWaiter(
     databaseUrlOf(db),
     createCheckoutSagaRepository(db),
@@ -184,14 +193,16 @@ function servicesFor(db: Db): ServicesForDb {
       secret: devOpsTicketSecret,
       workerPublicUrl: defaultWorkerPublicUrl,
     }),
+    deliveries: createDeliveries({ redisUrl, prefix: queues.prefix }),
     paymentMethods: {
       register: async (card) => (await services!.started()).paymentMethods.register(card),
     },
   };
   services = {
     runtime,
+    queues,
     seams,
-    started: () => (starting ??= start(db, seams, runtime)),
+    started: () => (starting ??= start(db, seams, runtime, queues)),
   };
   byDb.set(db, services);
   return services;
@@ -223,4 +234,9 @@ export function runtimeFor(db: Db, contextSeams?: Seams): Runtime {
 /** The worker's log lines for `db`'s services (empty until the first checkout started them). */
 export async function workerLogOf(db: Db): Promise<string[]> {
   return (await servicesFor(db).started()).workerLog;
+}
+
+/** The queue prefix of `db`'s services, so a test reads the queues its checkouts went through. */
+export function queuePrefixOf(db: Db): string {
+  return servicesFor(db).queues.prefix;
 }

@@ -41,7 +41,7 @@ export { hashToken } from './infrastructure/security/tokens';
 export { sessionCookie } from './presentation/http/session-cookies';
 export { guestCartCookie } from './presentation/http/cart-cookie';
 export { hashPassword } from './infrastructure/security/passwords';
-export { workerLogOf } from './testing-services';
+export { queuePrefixOf, workerLogOf } from './testing-services';
 export { requestFingerprint } from '@shop/domain/ordering/fingerprint';
 
 /** The card processor's answer to one charge, as the suite scripts it. */

@@ -25,6 +25,7 @@ import { now } from './infrastructure/clock';
 import { createAccountRepository } from './infrastructure/db/account.repository';
 import { createCartRepository } from './infrastructure/db/cart.repository';
 import { createCheckoutSagaRepository } from './infrastructure/db/checkout-saga.repository';
+import { createEventJournal } from './infrastructure/db/event-journal';
 import { createInbox } from './infrastructure/db/inbox.repository';
 import { createOrderFacts } from './infrastructure/db/order-facts';
 import { createOrderRepository } from './infrastructure/db/order.repository';
@@ -44,6 +45,7 @@ import { createUnitOfWork } from './infrastructure/db/unit-of-work';
 import { currentMessageContext, withMessageContext } from './application/message-context';
 import { childTraceparent } from '@shop/event-bus/trace';
 import type { Envelope } from '@shop/events/envelope';
+import { createDeliveries, type DeliveriesAdapter } from './infrastructure/events/deliveries';
 import { createPaymentMethods } from './infrastructure/payment/card-processor';
 import { createOpsLinks } from './infrastructure/security/ops-ticket';
 import { argon2Hasher, argon2HasherFor } from './infrastructure/security/passwords';
@@ -56,6 +58,8 @@ export interface RuntimeOptions {
   reservationMs: number;
   /** OPS_TICKET_SECRET and WORKER_PUBLIC_URL: the back office's links to the queue board. */
   ops: { ticketSecret: string; workerPublicUrl: string };
+  /** The broker and this process's queue prefix, which the event journey reads. */
+  queues: { redisUrl: string; prefix: string };
 }
 
 /** What one process shares across requests: made once, closed at shutdown. */
@@ -64,6 +68,7 @@ export interface Runtime {
   paymentMethods: PaymentMethods;
   reservationMs: number;
   opsLinks: OpsLinks;
+  deliveries: DeliveriesAdapter;
 }
 
 export function createRuntime(db: Db, options: RuntimeOptions): Runtime {
@@ -75,6 +80,7 @@ export function createRuntime(db: Db, options: RuntimeOptions): Runtime {
       secret: options.ops.ticketSecret,
       workerPublicUrl: options.ops.workerPublicUrl,
     }),
+    deliveries: createDeliveries(options.queues),
   };
 }
 
@@ -116,6 +122,8 @@ export function createPorts(db: Db, log: Log, runtime: Runtime): AppPorts {
       paymentMethods: runtime.paymentMethods,
       settlements: runtime.settlements,
       inbox: createInbox(db),
+      journal: createEventJournal(db),
+      deliveries: runtime.deliveries,
       unitOfWork,
       clock,
     },

@@ -10,6 +10,7 @@ import type { Clock } from '@shop/domain/shared/clock';
 import type { UnitOfWork } from '@shop/domain/shared/unit-of-work';
 import type { Inbox } from '../inbox';
 import type { Log } from '../log';
+import type { Deliveries, EventJournal } from './event-journal';
 
 /** The card as the shopper typed it: it goes to the card processor and nowhere else. */
 export interface CardDetails {
@@ -48,6 +49,10 @@ export interface OrderingDeps {
   paymentMethods: PaymentMethods;
   settlements: SettlementWaiter;
   inbox: Inbox;
+  /** The order's events as the API recorded and received them (the event journey). */
+  journal: EventJournal;
+  /** Each event's job in each consumer's queue (the event journey). */
+  deliveries: Deliveries;
   unitOfWork: UnitOfWork;
   clock: Clock;
   log: Log;

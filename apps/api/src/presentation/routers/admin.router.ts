@@ -1,11 +1,13 @@
-import { adminOrdersListInput } from '@shop/contract/admin';
+import { adminOrdersListInput, orderJourney } from '@shop/contract/admin';
 import { orderIdInput } from '@shop/contract/orders';
 import { deliverOrder } from '../../application/ordering/deliver-order';
 import { getAnyOrder } from '../../application/ordering/get-any-order';
+import { getOrderJourney } from '../../application/ordering/get-order-journey';
 import { listAllOrders } from '../../application/ordering/list-all-orders';
 import { shipOrder } from '../../application/ordering/ship-order';
 import { openQueueBoard } from '../../application/operations/open-queue-board';
 import { adminProcedure, router } from '../trpc';
+import { journeyView } from '../presenters/journey.presenter';
 import { adminOrderView } from '../presenters/order.presenter';
 
 export const adminRouter = router({
@@ -15,6 +17,16 @@ export const adminRouter = router({
       .query(async ({ ctx, input }) =>
         (await listAllOrders(ctx.ordering, input.status)).map(adminOrderView),
       ),
+
+    get: adminProcedure
+      .input(orderIdInput)
+      .query(async ({ ctx, input }) => adminOrderView(await getAnyOrder(ctx.ordering, input.id))),
+
+    /** The order's events and saga steps, for the back office's live timeline. */
+    journey: adminProcedure
+      .input(orderIdInput)
+      .output(orderJourney)
+      .query(async ({ ctx, input }) => journeyView(await getOrderJourney(ctx.ordering, input.id))),
 
     ship: adminProcedure.input(orderIdInput).mutation(async ({ ctx, input }) => {
       await shipOrder(ctx.ordering, ctx.user.id, input.id);

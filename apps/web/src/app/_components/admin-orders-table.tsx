@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { formatMoney } from '@shop/contract/money';
 import { formatDateTime, orderNumber } from '~/lib/order-status';
 import type { AdminOrder } from '~/trpc/types';
@@ -23,7 +24,9 @@ export function AdminOrdersTable({ orders }: { orders: AdminOrder[] }) {
         <tbody>
           {orders.map((order) => (
             <tr key={order.id} data-order-id={order.id}>
-              <th scope="row">Order {orderNumber(order.id)}</th>
+              <th scope="row">
+                <Link href={`/admin/orders/${order.id}`}>Order {orderNumber(order.id)}</Link>
+              </th>
               <td>
                 {order.customer ? (
                   <>

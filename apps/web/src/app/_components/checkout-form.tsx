@@ -47,7 +47,12 @@ export function CheckoutForm({ defaultName }: { defaultName: string }) {
     place.mutate(result.data, {
       onSuccess: (order) => {
         attempt.current = null;
-        toast('Thank you! Your order is placed.');
+        // Payment slower than checkout waits: the order page follows it until it settles.
+        toast(
+          order.status === 'PENDING_PAYMENT'
+            ? 'Thank you! Your order is placed; its page shows when payment completes.'
+            : 'Thank you! Your order is placed.',
+        );
         router.push(`/orders/${order.id}`);
         router.refresh();
       },
@@ -100,7 +105,8 @@ export function CheckoutForm({ defaultName }: { defaultName: string }) {
       <fieldset>
         <legend>Payment</legend>
         <p className="note">
-          Simulated: 4242 4242 4242 4242 is approved, 4000 0000 0000 0002 is declined.
+          Simulated: 4242 4242 4242 4242 is approved, 4000 0000 0000 0002 is declined, 4000 0000
+          0000 0077 is approved slowly.
         </p>
         <Field
           name="cardNumber"

@@ -3,7 +3,7 @@ import { formatDateTime, orderReasonLabel, orderStatusLabel } from '~/lib/order-
 import type { Order } from '~/trpc/types';
 
 /** Lines, totals, address and status history: the body of an order, for shoppers and the back office. */
-export function OrderDetails({ order }: { order: Order }) {
+export function OrderDetails({ order }: { order: Omit<Order, 'allowedActions'> }) {
   const { shippingAddress: a } = order;
   return (
     <div className="order-details">

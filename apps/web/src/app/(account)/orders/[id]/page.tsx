@@ -5,6 +5,7 @@ import { formatDateTime, orderNumber } from '~/lib/order-status';
 import { OrderDetails } from '~/app/_components/order-details';
 import { OrderStatusBadge } from '~/app/_components/order-status-badge';
 import { CancelOrderButton } from '~/app/_components/cancel-order-button';
+import { PaymentProgress } from '~/app/_components/payment-progress';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -26,6 +27,7 @@ export default async function OrderPage({ params }: Props) {
         Placed <time dateTime={order.createdAt}>{formatDateTime(order.createdAt)}</time> · Status:{' '}
         <OrderStatusBadge status={order.status} />
       </p>
+      <PaymentProgress orderId={order.id} status={order.status} createdAt={order.createdAt} />
       {order.allowedActions.includes('cancel') && <CancelOrderButton orderId={order.id} />}
       <OrderDetails order={order} />
     </>
