@@ -62,7 +62,7 @@ try {
       connections: { type: 'string', default: '16' },
       only: { type: 'string' },
       products: { type: 'string', default: String(productCount) },
-      port: { type: 'string', default: '4300' },
+      port: { type: 'string', default: '4500' },
       'max-error-rate': { type: 'string', default: '0.01' },
       'keep-db': { type: 'boolean', default: false },
       rebuild: { type: 'boolean', default: false },

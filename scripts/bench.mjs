@@ -1,4 +1,4 @@
-// `npm run bench [-- --duration 10 --warmup 2 --connections 16 --port 4200 --products 10000 --only catalog.get,orders.place --keep-db]`
+// `npm run bench [-- --duration 10 --warmup 2 --connections 16 --port 4400 --products 10000 --only catalog.get,orders.place --keep-db]`
 // A benchmark, not a test: provisions its own seeded database, starts the production API and two reference servers
 // (from stage 4 also the card processor and the worker), drives each over HTTP at fixed concurrency and reports
 // req/s, p50, p99 and ratios to the references; then the event bus: the outbox relay's throughput against plain
@@ -38,7 +38,7 @@ const { values: flags } = parseArgs({
     duration: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '2' },
     connections: { type: 'string', default: '16' },
-    port: { type: 'string', default: '4200' },
+    port: { type: 'string', default: '4400' },
     products: { type: 'string', default: String(productCount) },
     only: { type: 'string' },
     'relay-events': { type: 'string', default: '20000' },
