@@ -3,9 +3,16 @@
 // its own database migrated and seeded by its own @shop/db, its production API running for the whole run,
 // and the bench's scenarios interleaved in rounds (a@1, a@2, b@1, b@2, …, then again) so machine drift hits
 // all stages alike. One table scenario × stage with medians over the rounds and ratios to the first stage.
+// A stage whose checkout has `apps/worker` (stage 4 on) also gets its card processor and worker, with the
+// worker's own database and its own queue prefix on one Redis; `orders.place` is timed until PAID.
 import path from 'node:path';
 import process from 'node:process';
-import { apiEntry as workingTreeApiEntry, buildApiIfNeeded } from './bench/api.mjs';
+import {
+  apiEntry as workingTreeApiEntry,
+  buildApiIfNeeded,
+  buildPaymentServicesIfNeeded,
+  hasWorker,
+} from './bench/builds.mjs';
 import {
   catalogDigest,
   catalogFixtures,
@@ -15,6 +22,7 @@ import {
   startPostgres,
 } from './bench/database.mjs';
 import { invalidRows, measureLogged } from './bench/measure.mjs';
+import { startPaymentServices, startRedis } from './bench/payment-services.mjs';
 import { machineFacts, summaryLine, writeJson } from './bench/report.mjs';
 import { allowedOrigin, buildScenarios } from './bench/scenarios.mjs';
 import { assertPortFree, startServer } from './bench/servers.mjs';
@@ -38,7 +46,8 @@ import { listStageTags, tagStagesFromTrailers } from './lib/stages.mjs';
 
 const usage =
   'npm run bench:stages -- [--stages stage-1-mvc,stage-2-layered,HEAD] [--rounds 3] [--duration s] [--warmup s]\n' +
-  '       [--connections n] [--only name,name] [--products n] [--port n (stage i on n+i, ref:hello after them)]\n' +
+  '       [--connections n] [--only name,name] [--products n]\n' +
+  '       [--port n (stage i on n+i, ref:hello after them, then a card processor and a worker per stage 4+)]\n' +
   '       [--max-error-rate 0.01] [--keep-db] [--rebuild]\n' +
   'Stages default to every stage-* tag plus the working tree (HEAD, uncommitted changes included).';
 let flags;
@@ -53,7 +62,7 @@ try {
       connections: { type: 'string', default: '16' },
       only: { type: 'string' },
       products: { type: 'string', default: String(productCount) },
-      port: { type: 'string', default: '4300' },
+      port: { type: 'string', default: '4500' },
       'max-error-rate': { type: 'string', default: '0.01' },
       'keep-db': { type: 'boolean', default: false },
       rebuild: { type: 'boolean', default: false },
@@ -142,21 +151,33 @@ async function discoverStages() {
   return stages;
 }
 
-/** The stage's API build: the working tree in place (rebuilt when its sources changed), others in worktrees. */
+/**
+ * The stage's builds: the working tree in place (rebuilt when its sources changed), others in worktrees.
+ * `payment`: the checkout has a worker (stage 4 on), so checkout needs it and the card processor running.
+ */
 async function prepareCheckout(stage) {
-  if (!stage.inPlace)
-    return prepareStageCheckout({
+  if (!stage.inPlace) {
+    const checkout = await prepareStageCheckout({
       commit: stage.commit,
       name: stage.name,
       log,
       force: flags.rebuild,
     });
-  const build = await buildApiIfNeeded({ force: flags.rebuild });
-  return { dir: repoRoot, apiEntry: workingTreeApiEntry, build };
+    return { ...checkout, payment: hasWorker(checkout.dir) };
+  }
+  const api = await buildApiIfNeeded({ force: flags.rebuild });
+  const payment = await buildPaymentServicesIfNeeded({ force: flags.rebuild });
+  const build = payment
+    ? `${api}; worker ${payment.worker}; card processor ${payment.cardProcessor}`
+    : api;
+  return { dir: repoRoot, apiEntry: workingTreeApiEntry, build, payment: Boolean(payment) };
 }
 
-/** Its database (by its own @shop/db), its API, and the bench's fixtures made in that database. */
-async function setUpStage(stage, { server, port, helloUrl }) {
+/**
+ * Its database (by its own @shop/db), from stage 4 its card processor and worker (on `paymentPorts`), its
+ * API, and the bench's fixtures made in that database.
+ */
+async function setUpStage(stage, { server, port, helloUrl, redisUrl, paymentPorts }) {
   const database = await provisionDatabase({
     keep: flags['keep-db'],
     name: databaseNameFor(stage.name),
@@ -173,11 +194,28 @@ async function setUpStage(stage, { server, port, helloUrl }) {
   );
   const shoppers = await openShoppers(database.url);
   onCleanup(() => shoppers.close());
+  const payment = stage.payment
+    ? await startPaymentServices({
+        label: stage.name,
+        dir: stage.dir,
+        server,
+        redisUrl,
+        workerDatabase: databaseNameFor(`${stage.name}-worker`),
+        ports: paymentPorts,
+        keep: flags['keep-db'],
+      })
+    : null;
+  if (payment)
+    log(
+      `${stage.name}: worker on ${payment.workerUrl} (database ${payment.workerDatabase} migrated in ` +
+        `${payment.migrateMs} ms), card processor on ${payment.cardProcessorUrl}, queues under ${payment.prefix}`,
+    );
   const env = {
     PORT: String(port),
     DATABASE_URL: database.url,
     NODE_ENV: 'production',
     ALLOWED_ORIGINS: allowedOrigin,
+    ...payment?.apiEnv,
   };
   const apiUrl = await startServer(`api (${stage.name})`, stage.apiEntry, env, '/health', {
     cwd: stage.dir,
@@ -187,7 +225,7 @@ async function setUpStage(stage, { server, port, helloUrl }) {
   const cartUsers = await shoppers.create(settings.connections * 4);
   const scenarios = buildScenarios({ apiUrl, helloUrl, ...catalog, shoppers, cartUsers });
   log(`${stage.name}: api on ${apiUrl}, session tokens stored as SHA-256 ${tokenHash}`);
-  return { ...stage, database, digest, apiUrl, tokenHash, catalog, scenarios };
+  return { ...stage, database, digest, apiUrl, tokenHash, catalog, scenarios, payment };
 }
 
 /** Equal catalogs in every stage, or a warning: the comparison is only fair on the same data. */
@@ -231,6 +269,20 @@ async function main() {
     checkouts.push({ ...stage, ...checkout });
   }
 
+  // Stage 4 on: a card processor and a worker per stage, on the ports after ref:hello's.
+  const withPayment = checkouts.filter((s) => s.payment);
+  const paymentPorts = new Map(
+    withPayment.map((s, i) => [
+      s.name,
+      { cardProcessor: helloPort + 1 + 2 * i, worker: helloPort + 2 + 2 * i },
+    ]),
+  );
+  const lastPort = helloPort + 2 * withPayment.length;
+  for (const { cardProcessor, worker } of paymentPorts.values())
+    for (const p of [cardProcessor, worker])
+      await assertPortFree(p, `pick other ports with --port <n> (uses n…n+${lastPort - basePort})`);
+  const redis = withPayment.length ? await startRedis() : null;
+
   const server = await startPostgres();
   const helloUrl = await startServer(
     'hello server',
@@ -240,7 +292,15 @@ async function main() {
   );
   const stages = [];
   for (const [i, stage] of checkouts.entries())
-    stages.push(await setUpStage(stage, { server, port: ports[i], helloUrl }));
+    stages.push(
+      await setUpStage(stage, {
+        server,
+        port: ports[i],
+        helloUrl,
+        redisUrl: redis?.url,
+        paymentPorts: paymentPorts.get(stage.name),
+      }),
+    );
   const warnings = catalogWarnings(stages);
   for (const line of warnings) log(`WARNING — catalogs differ: ${line}`);
 
@@ -293,6 +353,15 @@ async function main() {
       checkout: path.relative(repoRoot, s.dir) || '.',
       build: s.build,
       port: ports[i],
+      payment: s.payment
+        ? {
+            worker: s.payment.workerUrl,
+            cardProcessor: s.payment.cardProcessorUrl,
+            workerDatabase: s.payment.workerDatabase,
+            workerMigrateMs: s.payment.migrateMs,
+            queuePrefix: s.payment.prefix,
+          }
+        : null,
       tokenHashEncoding: s.tokenHash,
       catalog: {
         ...s.digest,
@@ -318,7 +387,8 @@ async function main() {
   console.log(`\n${facts}; ${rounds} rounds, medians\n\n${stagesTable(cells, stageNames)}\n`);
   for (const s of report.stages)
     console.log(
-      `- ${s.name}: ${short(s.commit)}${s.uncommittedChanges ? ' + uncommitted changes' : ''}, ${s.checkout}`,
+      `- ${s.name}: ${short(s.commit)}${s.uncommittedChanges ? ' + uncommitted changes' : ''}, ${s.checkout}` +
+        `${s.payment ? ' (with its worker and card processor)' : ''}`,
     );
   for (const [name, means] of Object.entries(report.scenarios)) console.log(`- ${name}: ${means}`);
   for (const line of warnings) console.log(`WARNING — catalogs differ: ${line}`);

@@ -1,24 +1,36 @@
-// `npm run bench [-- --duration 10 --warmup 2 --connections 16 --port 4200 --products 10000 --only catalog.get,orders.place --keep-db]`
-// A benchmark, not a test: provisions its own seeded database, starts the production API and two reference servers,
-// drives each over HTTP with autocannon at fixed concurrency and reports req/s, p50, p99 and ratios to the references.
+// `npm run bench [-- --duration 10 --warmup 2 --connections 16 --port 4400 --products 10000 --only catalog.get,orders.place --keep-db]`
+// A benchmark, not a test: provisions its own seeded database, starts the production API and two reference servers
+// (from stage 4 also the card processor and the worker), drives each over HTTP at fixed concurrency and reports
+// req/s, p50, p99 and ratios to the references; then the event bus: the outbox relay's throughput against plain
+// BullMQ addBulk, and the time from an OrderPlaced commit to its consumers' effects at a fixed rate of orders.
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { tsImport } from 'tsx/esm/api';
-import { apiEntry, buildApiIfNeeded } from './bench/api.mjs';
+import {
+  apiEntry,
+  buildApiIfNeeded,
+  buildPaymentServicesIfNeeded,
+  hasWorker,
+} from './bench/builds.mjs';
 import {
   benchDatabase,
   catalogFixtures,
   productCount,
   provisionDatabase,
+  startPostgres,
 } from './bench/database.mjs';
+import { measureEventLatency } from './bench/event-latency.mjs';
 import { invalidRows, measureLogged } from './bench/measure.mjs';
+import { startPaymentServices, startRedis } from './bench/payment-services.mjs';
+import { measureRelayThroughput } from './bench/relay-throughput.mjs';
 import { machineFacts, summaryLine, table, withRatios, writeJson } from './bench/report.mjs';
 import { allowedOrigin, buildScenarios } from './bench/scenarios.mjs';
 import { assertPortFree, startServer } from './bench/servers.mjs';
 import { openShoppers } from './bench/shoppers.mjs';
 import { handleSignals, isShuttingDown, onCleanup, runCleanups } from './lib/lifecycle.mjs';
+import { repoRoot } from './lib/paths.mjs';
 import { ensurePrismaClient } from './lib/preflight.mjs';
 
 const { values: flags } = parseArgs({
@@ -26,9 +38,13 @@ const { values: flags } = parseArgs({
     duration: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '2' },
     connections: { type: 'string', default: '16' },
-    port: { type: 'string', default: '4200' },
+    port: { type: 'string', default: '4400' },
     products: { type: 'string', default: String(productCount) },
     only: { type: 'string' },
+    'relay-events': { type: 'string', default: '20000' },
+    'relay-rounds': { type: 'string', default: '3' },
+    'event-rate': { type: 'string', default: '20' },
+    'event-duration': { type: 'string', default: '20' },
     'max-error-rate': { type: 'string', default: '0.01' },
     'keep-db': { type: 'boolean', default: false },
     rebuild: { type: 'boolean', default: false },
@@ -37,10 +53,12 @@ const { values: flags } = parseArgs({
 });
 if (flags.help) {
   console.log(
-    'npm run bench -- [--duration s] [--warmup s] [--connections n] [--port n (n+1, n+2 for the references)]\n' +
+    'npm run bench -- [--duration s] [--warmup s] [--connections n]\n' +
+      '                 [--port n (n+1, n+2 for the references, n+3, n+4 for the card processor and the worker)]\n' +
       '                 [--products n (catalog size, at least ' +
       productCount +
-      ')] [--only name,name] [--max-error-rate 0.01] [--keep-db] [--rebuild]',
+      ')] [--only name,name] [--max-error-rate 0.01] [--keep-db] [--rebuild]\n' +
+      '                 [--relay-events 20000] [--relay-rounds 3] [--event-rate 20 (orders/s)] [--event-duration 20 (s)]',
   );
   process.exit(0);
 }
@@ -52,8 +70,30 @@ const settings = {
 };
 const port = Number(flags.port);
 const products = Number(flags.products);
-if (!Number.isInteger(products) || products < productCount) {
-  console.error(`bench: --products must be a whole number of at least ${productCount}`);
+const events = {
+  relayEvents: Number(flags['relay-events']),
+  relayRounds: Number(flags['relay-rounds']),
+  rate: Number(flags['event-rate']),
+  duration: Number(flags['event-duration']),
+};
+const problems = [
+  [
+    Number.isInteger(products) && products >= productCount,
+    `--products must be a whole number of at least ${productCount}`,
+  ],
+  [
+    Number.isInteger(events.relayEvents) && events.relayEvents >= 1000,
+    '--relay-events must be a whole number of at least 1000',
+  ],
+  [
+    Number.isInteger(events.relayRounds) && events.relayRounds >= 1,
+    '--relay-rounds must be a whole number of at least 1',
+  ],
+  [events.rate > 0, '--event-rate must be a positive number of orders per second'],
+  [events.duration > 0, '--event-duration must be a positive number of seconds'],
+].filter(([ok]) => !ok);
+if (problems.length) {
+  for (const [, message] of problems) console.error(`bench: ${message}`);
   process.exit(1);
 }
 const script = (name) => fileURLToPath(new URL(`./bench/${name}`, import.meta.url));
@@ -61,13 +101,17 @@ const log = (line) => console.error(line);
 
 handleSignals({ announce: (signal) => console.error(`\n${signal}: stopping the bench servers…`) });
 
-/** The API in production mode on the bench database, the hello server, and the raw-pg checkout server. */
-async function startServers(database, shoppers) {
+/**
+ * The API in production mode on the bench database (from stage 4 with what `payment` gives it to meet the
+ * card processor and the worker), the hello server, and the raw-pg checkout server.
+ */
+async function startServers(database, shoppers, payment) {
   const apiEnv = {
     PORT: String(port),
     DATABASE_URL: database.url,
     NODE_ENV: 'production',
     ALLOWED_ORIGINS: allowedOrigin,
+    ...payment?.apiEnv,
   };
   const [apiUrl, helloUrl] = await Promise.all([
     startServer('api', apiEntry, apiEnv, '/health'),
@@ -115,8 +159,38 @@ async function runScenarios(scenarios) {
     if (isShuttingDown()) throw new Error('interrupted');
     rows.push(await measureLogged(scenario, settings, log));
   }
-  return withRatios(rows);
+  return rows;
 }
+
+/** The event bus's rows, measured by `measure` (rows of `names`), or a failed row for each. */
+async function runEventScenario(names, means, measure) {
+  if (isShuttingDown()) throw new Error('interrupted');
+  log(`→ ${names.join(' + ')}: ${means}`);
+  try {
+    const rows = await measure();
+    for (const row of rows)
+      log(
+        `  ${row.scenario}: ${Math.round(row.requestsPerSecond)}/s` +
+          (row.p50Ms === null
+            ? ''
+            : `, p50 ${row.p50Ms.toFixed(2)} ms, p99 ${row.p99Ms.toFixed(2)} ms`),
+      );
+    return rows;
+  } catch (error) {
+    if (isShuttingDown()) throw error;
+    log(`  FAILED: ${error.message}`);
+    return names.map((scenario) => ({
+      scenario,
+      means,
+      failed: error.message,
+      statusCodes: {},
+      errorRate: 1,
+    }));
+  }
+}
+
+const relayRows = ['ref:addBulk', 'relay.drain'];
+const latencyRows = ['events:placed→payment', 'events:placed→PAID'];
 
 async function main() {
   const startedAt = new Date().toISOString();
@@ -124,9 +198,14 @@ async function main() {
   await ensurePrismaClient();
   const machine = await machineFacts();
   log(`bench: ${summaryLine({ machine, settings })}`);
-  const portHint = 'pick other ports with --port <n> (uses n, n+1, n+2)';
-  for (const p of [port, port + 1, port + 2]) await assertPortFree(p, portHint);
-  const database = await growCatalog(await provisionDatabase({ keep: flags['keep-db'] }));
+  // Stage 4 on: checkout needs the card processor and the worker (n+3, n+4), and the queues Redis.
+  const withPayment = hasWorker(repoRoot);
+  const ports = withPayment ? [0, 1, 2, 3, 4] : [0, 1, 2];
+  const portHint = `pick other ports with --port <n> (uses n…n+${ports.length - 1})`;
+  for (const p of ports) await assertPortFree(port + p, portHint);
+  const redis = withPayment ? await startRedis() : null;
+  const server = await startPostgres();
+  const database = await growCatalog(await provisionDatabase({ keep: flags['keep-db'], server }));
   const lifecycle = flags['keep-db']
     ? 'dropped and recreated at start, kept afterwards (--keep-db)'
     : 'dropped and recreated at start, dropped at the end';
@@ -136,34 +215,94 @@ async function main() {
   );
   const build = await buildApiIfNeeded({ force: flags.rebuild });
   log(`api: apps/api/dist/main.js ${build}`);
+  const paymentBuild = await buildPaymentServicesIfNeeded({ force: flags.rebuild });
+  if (paymentBuild)
+    log(
+      `worker: apps/worker/dist/main.js ${paymentBuild.worker}; ` +
+        `card processor: apps/card-processor/dist/main.js ${paymentBuild.cardProcessor}`,
+    );
 
   const shoppers = await openShoppers(database.url);
   onCleanup(() => shoppers.close());
-  const urls = await startServers(database, shoppers);
+  const payment = withPayment
+    ? await startPaymentServices({
+        label: 'bench',
+        dir: repoRoot,
+        server,
+        redisUrl: redis.url,
+        workerDatabase: `${benchDatabase}_worker`,
+        ports: { cardProcessor: port + 3, worker: port + 4 },
+        keep: flags['keep-db'],
+      })
+    : null;
+  if (payment)
+    log(
+      `worker: ${payment.workerUrl} (database ${payment.workerDatabase}), card processor: ` +
+        `${payment.cardProcessorUrl}, queues under ${payment.prefix} (deleted at the end)`,
+    );
+  const urls = await startServers(database, shoppers, payment);
   const catalog = await catalogFixtures(shoppers.pool);
   const cartUsers = await shoppers.create(settings.connections * 4);
   const only = flags.only?.split(',').map((s) => s.trim());
-  const scenarios = buildScenarios({ ...urls, ...catalog, shoppers, cartUsers }).filter(
-    (s) => !only || only.includes(s.name),
-  );
-  const rows = await runScenarios(scenarios);
+  const picked = (name) => !only || only.includes(name);
+  const all = buildScenarios({ ...urls, ...catalog, shoppers, cartUsers });
+  const rows = await runScenarios(all.filter((s) => picked(s.name)));
+  // The event bus (stage 4 on): the relay against plain addBulk, then commit → effect at a steady rate.
+  if (payment && relayRows.some(picked))
+    rows.push(
+      ...(await runEventScenario(relayRows, 'outbox relay vs plain BullMQ addBulk', () =>
+        measureRelayThroughput({
+          server,
+          redisUrl: redis.url,
+          count: events.relayEvents,
+          rounds: events.relayRounds,
+          keep: flags['keep-db'],
+          log,
+        }),
+      )),
+    );
+  if (payment && latencyRows.some(picked))
+    rows.push(
+      ...(await runEventScenario(latencyRows, 'OrderPlaced commit → payment inbox → PAID', () =>
+        measureEventLatency({
+          scenario: all.find((s) => s.name === 'orders.place'),
+          db: shoppers.pool,
+          workerDatabaseUrl: payment.workerDatabaseUrl,
+          rate: events.rate,
+          duration: events.duration,
+          log,
+        }),
+      )),
+    );
+  const results = withRatios(rows);
 
   const report = {
     startedAt,
     machine: { ...machine, loadAverageAtEnd: (await machineFacts()).loadAverage },
-    settings: { ...settings, tool: 'autocannon 9, HTTP/1.1, no pipelining, on the same machine' },
+    settings: {
+      ...settings,
+      ...(payment && { events }),
+      tool: 'autocannon 9, HTTP/1.1, no pipelining, on the same machine; checkouts: node:http, one keep-alive socket per connection, until PAID',
+    },
     database: { name: benchDatabase, lifecycle, ...database, url: undefined, adminUrl: undefined },
     api: { build, NODE_ENV: 'production' },
+    payment: payment && {
+      build: paymentBuild,
+      workerDatabase: payment.workerDatabase,
+      queuePrefix: payment.prefix,
+      cardProcessor: payment.cardProcessorUrl,
+      worker: payment.workerUrl,
+    },
     references: {
       pgCheckoutPool: 'pg.Pool max 10 (what createPrismaClient gives the API in stage 1)',
     },
-    results: rows,
+    results,
   };
   const file = writeJson(report);
-  console.log(`\n${summaryLine(report)}\n\n${table(rows)}\n`);
-  for (const row of rows) console.log(`- ${row.scenario}: ${row.means}`);
+  console.log(`\n${summaryLine(report)}\n\n${table(results)}\n`);
+  for (const row of results) console.log(`- ${row.scenario}: ${row.means}`);
   console.log(`\n${JSON.stringify(report, null, 2)}\n\nwritten to ${file}`);
-  const invalid = invalidRows(rows, settings);
+  const invalid = invalidRows(results, settings);
   for (const line of invalid) console.error(`BENCH INVALID — ${line}`);
   return invalid.length === 0;
 }

@@ -1,7 +1,9 @@
 // One scenario: a smoke request that must succeed with the expected shape, a warm-up, then the measured run.
+// Requests are sent by autocannon; checkouts by checkouts.mjs, which times each until its order is PAID.
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { isShuttingDown } from '../lib/lifecycle.mjs';
+import { runCheckouts, smokeCheckout } from './checkouts.mjs';
 import { trpcData } from './scenarios.mjs';
 
 /** Send the scenario's request once with fetch and check status and body, so a broken wire fails before timing. */
@@ -58,9 +60,20 @@ function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
+export function percentileOf(values, p) {
+  return percentile(Float64Array.from(values).sort(), p);
+}
+
 function summarize(scenario, { result, latencies }) {
   const sorted = Float64Array.from(latencies).sort();
-  const responses = result['1xx'] + result['2xx'] + result['3xx'] + result['4xx'] + result['5xx'];
+  // Checkouts (checkouts.mjs) also count 200 answers whose order was not paid (`unpaid`).
+  const responses =
+    result['1xx'] +
+    result['2xx'] +
+    result['3xx'] +
+    result['4xx'] +
+    result['5xx'] +
+    (result.unpaid ?? 0);
   const failed = result.non2xx + result.errors;
   return {
     scenario: scenario.name,
@@ -79,18 +92,19 @@ function summarize(scenario, { result, latencies }) {
     ),
     durationS: result.duration,
     cartsRanOut: scenario.carts?.exhausted ?? false,
+    ...(result.pendingAnswers !== undefined && { pendingAnswers: result.pendingAnswers }),
   };
 }
 
 /** A warm-up of `amount` checkouts; returns the checkout rate it reached. */
 async function warmUpCheckouts(scenario, connections, amount) {
   await scenario.carts.topUp(amount + connections * 2 - scenario.carts.queue.length);
-  const { result, activeS } = await run(scenario, { connections, amount });
+  const { result, activeS } = await runCheckouts(scenario, { connections, amount });
   return result['2xx'] / activeS;
 }
 
 /**
- * Checkout scenarios need one prepared cart per request. They warm up with a cold burst of checkouts, then
+ * Checkout scenarios (checkouts.mjs: one checkout lasts until its order is PAID) need one prepared cart per checkout. They warm up with a cold burst of checkouts, then
  * with passes of about `warmup` seconds at the last rate reached until the rate stops climbing (at most 3),
  * prepare carts for twice that rate, and if a measured run still runs out, prepare three times as many and
  * measure again: no reported run contains requests for an empty cart.
@@ -109,7 +123,7 @@ async function measureCheckouts(scenario, { connections, duration, warmup }) {
     await carts.topUp(Math.ceil(rate * duration * 2) + connections * 4 - carts.queue.length);
     const prepared = carts.queue.length;
     carts.exhausted = false;
-    const measured = await run(scenario, { connections, duration }, (instance) => {
+    const measured = await runCheckouts(scenario, { connections, duration }, (instance) => {
       carts.onExhausted = () => instance.stop();
     });
     const row = summarize(scenario, measured);
@@ -121,9 +135,12 @@ async function measureCheckouts(scenario, { connections, duration, warmup }) {
 }
 
 export async function measure(scenario, { connections, duration, warmup }) {
-  await scenario.carts?.topUp(1);
+  if (scenario.carts) {
+    await scenario.carts.topUp(1);
+    await smokeCheckout(scenario);
+    return measureCheckouts(scenario, { connections, duration, warmup });
+  }
   await smoke(scenario);
-  if (scenario.carts) return measureCheckouts(scenario, { connections, duration, warmup });
   await run(scenario, { connections, duration: warmup });
   return {
     ...summarize(scenario, await run(scenario, { connections, duration })),
@@ -143,9 +160,12 @@ export async function measureLogged(scenario, settings, log, title) {
     const row = await measure(scenario, settings);
     // Ctrl-C stopped the servers under the measurement: its figures mean nothing.
     if (isShuttingDown()) throw new Error('interrupted');
+    const pending = row.pendingAnswers
+      ? `; ${row.pendingAnswers} answered PENDING_PAYMENT and were followed to PAID`
+      : '';
     log(
       `  ${Math.round(row.requestsPerSecond)} req/s, p50 ${row.p50Ms?.toFixed(2)} ms, ` +
-        `p99 ${row.p99Ms?.toFixed(2)} ms (warm-up: ${row.warmup})`,
+        `p99 ${row.p99Ms?.toFixed(2)} ms (warm-up: ${row.warmup}${pending})`,
     );
     return { kind, ...row };
   } catch (error) {

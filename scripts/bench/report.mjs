@@ -38,17 +38,27 @@ export function summaryLine({ machine, settings, database }) {
   ].join('; ');
 }
 
-/** Ratios to the two reference limits of the same run; the checkout ratio only where the work is a checkout. */
+/** Rows that are events over the broker, not HTTP requests: no ratio to the hello server. */
+const eventKinds = new Set(['relay', 'addBulk', 'events']);
+
+/**
+ * Ratios to the reference limits of the same run: every HTTP row to the hello server, checkouts to the
+ * raw-pg checkout, the relay to plain BullMQ addBulk.
+ */
 export function withRatios(rows) {
-  const hello = rows.find((r) => r.kind === 'hello')?.requestsPerSecond;
-  const pgCheckout = rows.find((r) => r.kind === 'pg-checkout')?.requestsPerSecond;
+  const reference = (kind) => rows.find((r) => r.kind === kind && !r.failed)?.requestsPerSecond;
+  const hello = reference('hello');
+  const pgCheckout = reference('pg-checkout');
+  const addBulk = reference('addBulk');
+  const ratio = (row, base, kinds) =>
+    base && kinds.includes(row.kind) && typeof row.requestsPerSecond === 'number'
+      ? row.requestsPerSecond / base
+      : null;
   return rows.map((row) => ({
     ...row,
-    ratioToHello: hello ? row.requestsPerSecond / hello : null,
-    ratioToPgCheckout:
-      pgCheckout && (row.kind === 'checkout' || row.kind === 'pg-checkout')
-        ? row.requestsPerSecond / pgCheckout
-        : null,
+    ratioToHello: eventKinds.has(row.kind) ? null : ratio(row, hello, [row.kind]),
+    ratioToPgCheckout: ratio(row, pgCheckout, ['checkout', 'pg-checkout']),
+    ratioToAddBulk: ratio(row, addBulk, ['relay', 'addBulk']),
   }));
 }
 
@@ -72,6 +82,7 @@ export function table(rows) {
     'errors/non-2xx',
     '× hello',
     '× raw-pg checkout',
+    '× addBulk',
   ];
   const body = rows.map((r) => [
     r.scenario,
@@ -81,6 +92,7 @@ export function table(rows) {
     failures(r),
     ratio(r.ratioToHello),
     ratio(r.ratioToPgCheckout),
+    ratio(r.ratioToAddBulk),
   ]);
   return markdownTable(header, body, [0, 4]);
 }

@@ -41,3 +41,21 @@ describe('table', () => {
     expect(text.split('\n')).toHaveLength(4);
   });
 });
+
+describe('the event bus rows', () => {
+  it('compare the relay with plain addBulk, and neither nor the latency rows with the hello server', () => {
+    const rows = withRatios([
+      row('ref:hello', 'hello', 10_000),
+      row('ref:addBulk', 'addBulk', 5_000),
+      row('relay.drain', 'relay', 4_500),
+      row('events:placed→PAID', 'events', 20),
+    ]);
+    expect(rows.map((r) => [r.scenario, r.ratioToHello, r.ratioToAddBulk])).toEqual([
+      ['ref:hello', 1, null],
+      ['ref:addBulk', null, 1],
+      ['relay.drain', null, 0.9],
+      ['events:placed→PAID', null, null],
+    ]);
+    expect(table(rows).split('\n')[4]).toMatch(/\| relay\.drain .* \| +0\.900 \|$/);
+  });
+});

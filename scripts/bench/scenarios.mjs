@@ -44,7 +44,7 @@ class CheckoutQueue {
   }
 }
 
-function checkoutScenario({ name, kind, url, path, shoppers, means, check }) {
+function checkoutScenario({ name, kind, url, path, shoppers, means, check, follow }) {
   const carts = new CheckoutQueue(shoppers);
   return {
     name,
@@ -52,6 +52,7 @@ function checkoutScenario({ name, kind, url, path, shoppers, means, check }) {
     url,
     means,
     check,
+    follow,
     carts,
     warmupByAmount: true,
     requests: [
@@ -169,8 +170,15 @@ export function buildScenarios({
       path: '/trpc/orders.place',
       shoppers,
       means:
-        'POST orders.place, one per shopper whose cart holds 2 products (qty 1 + 2), card 4242…, fresh idempotency key',
+        'POST orders.place, one per shopper whose cart holds 2 products (qty 1 + 2), card 4242…, fresh idempotency key; ' +
+        'timed until the order is PAID (an answer PENDING_PAYMENT is followed with GET orders.get every 100 ms)',
       check: (data) => data.status === 'PAID' && data.lines.length === 2,
+      // The shopper's order page: the same session asks for the order until it is settled.
+      follow: (order, placed) => ({
+        method: 'GET',
+        path: query('orders.get', { id: order.id }),
+        headers: { cookie: placed.headers.cookie },
+      }),
     }),
     checkoutScenario({
       name: 'ref:pg-checkout',

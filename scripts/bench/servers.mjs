@@ -14,9 +14,17 @@ export async function assertPortFree(port, hint) {
 /**
  * `node <entry>` with `env` added to this process's environment (run in `cwd`), stopped on the way out;
  * its output is shown only if it dies or fails to come up. Resolves to its base URL once
- * `http://127.0.0.1:<env.PORT><healthPath>` answers 2xx.
+ * `http://127.0.0.1:<port><healthPath>` answers 2xx (`port` defaults to `env.PORT`) and, when `readyLine`
+ * is given, it has printed a line containing that text (the worker's "worker ready": its consumers
+ * take jobs only after its port answers).
  */
-export async function startServer(name, entry, env, healthPath, { cwd } = {}) {
+export async function startServer(
+  name,
+  entry,
+  env,
+  healthPath,
+  { cwd, port = env.PORT, readyLine } = {},
+) {
   const server = startService({
     name,
     command: process.execPath,
@@ -26,7 +34,14 @@ export async function startServer(name, entry, env, healthPath, { cwd } = {}) {
     graceMs: 5000,
   });
   onCleanup(() => server.stop());
-  const url = `http://127.0.0.1:${env.PORT}${healthPath}`;
+  let ready = !readyLine;
+  let seen = '';
+  const watch = (chunk) => {
+    seen = (seen + chunk.toString()).slice(-4096);
+    ready ||= seen.includes(readyLine);
+  };
+  if (readyLine) server.child.stdout.on('data', watch);
+  const url = `http://127.0.0.1:${port}${healthPath}`;
   const timeoutMs = 60_000;
   const accept = (status) => status >= 200 && status < 300;
   try {
@@ -41,5 +56,16 @@ export async function startServer(name, entry, env, healthPath, { cwd } = {}) {
       cause: error,
     });
   }
-  return `http://127.0.0.1:${env.PORT}`;
+  const deadline = Date.now() + timeoutMs;
+  while (!ready) {
+    if (server.exitStatus || Date.now() > deadline)
+      throw new Error(
+        `${name} answered ${url} but did not print "${readyLine}" ` +
+          `${server.exitStatus ? `before it exited (${JSON.stringify(server.exitStatus)})` : `within ${timeoutMs} ms`}` +
+          `\n--- its output ---\n${server.output()}`,
+      );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  if (readyLine) server.child.stdout.off('data', watch);
+  return `http://127.0.0.1:${port}`;
 }

@@ -1,6 +1,6 @@
 // Stage checkouts for `npm run bench:stages`: each commit in its own detached git worktree under the
 // git-ignored .data/stages/<commit>, with its own dependencies (`npm ci`), Prisma client and production
-// API build, made once per commit. A marker (.data/stages/<commit>.built.json) records a build that
+// API build (from stage 4 on also the worker's and the card processor's), made once per commit. A marker (.data/stages/<commit>.built.json) records a build that
 // finished; without it (an interrupted install, a failed build) the next run does the steps again.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import process from 'node:process';
 import { dataDir, repoRoot } from '../lib/paths.mjs';
 import { capture } from '../lib/processes.mjs';
+import { entryIn, hasWorker, workspaces } from './builds.mjs';
 
 export const stagesDir = path.join(dataDir, 'stages');
 export const apiEntryIn = (dir) => path.join(dir, 'apps/api/dist/main.js');
@@ -92,7 +93,17 @@ export async function prepareStageCheckout({ commit, name, log, force = false })
   const apiEntry = apiEntryIn(dir);
   const marker = readMarker(commit);
   const nodeMajor = process.versions.node.split('.')[0];
-  if (!force && marker?.ok && marker.nodeMajor === nodeMajor && existsSync(apiEntry))
+  // Stage 4 on: checkout needs the payment service and the card processor too.
+  const paymentBuilt = () =>
+    !hasWorker(dir) ||
+    [workspaces.worker, workspaces.cardProcessor].every((w) => existsSync(entryIn(dir, w)));
+  if (
+    !force &&
+    marker?.ok &&
+    marker.nodeMajor === nodeMajor &&
+    existsSync(apiEntry) &&
+    paymentBuilt()
+  )
     return { dir, apiEntry, build: `cached (built ${marker.builtAt})` };
 
   await assertIgnored();
@@ -109,6 +120,17 @@ export async function prepareStageCheckout({ commit, name, log, force = false })
   };
   if (!existsSync(apiEntry))
     throw new Error(`\`npm run build -w @shop/api\` did not produce ${relative(apiEntry)}`);
+  if (hasWorker(dir)) {
+    for (const [key, workspace] of [
+      ['workerBuildMs', workspaces.worker],
+      ['cardProcessorBuildMs', workspaces.cardProcessor],
+    ])
+      steps[key] = await step(dir, 'npm', ['run', 'build', '-w', workspace.name], log);
+    if (!paymentBuilt())
+      throw new Error(
+        `building the worker and the card processor in ${relative(dir)} left no dist/main.js`,
+      );
+  }
   const seconds = Math.round((performance.now() - started) / 1000);
   writeFileSync(
     markerOf(commit),

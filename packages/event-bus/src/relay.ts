@@ -143,13 +143,27 @@ export function createRelay({
     await Promise.all([...byQueue].map(([consumer, jobs]) => queueFor(consumer).addBulk(jobs)));
   }
 
+  /**
+   * Publishes until a pass finds less than a full batch. Behind a backlog, two passes run at once
+   * (the pool's two connections; SKIP LOCKED keeps their batches apart): one claims and marks its
+   * rows in PostgreSQL while the other's jobs are being added to Redis, so the database's share
+   * of the work hides behind the broker's instead of adding to it.
+   */
   async function drainNow(): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const published = await pass();
-      total += published;
-      if (published < batchSize || stopped) return total;
-    }
+    const first = await pass();
+    if (first < batchSize || stopped) return first;
+    let total = first;
+    const lane = async () => {
+      for (;;) {
+        const published = await pass();
+        total += published;
+        if (published < batchSize || stopped) return;
+      }
+    };
+    const lanes = await Promise.allSettled([lane(), lane()]);
+    const failed = lanes.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
+    return total;
   }
 
   /** Runs one drain at a time; a wake-up during a drain runs one more after it. */
