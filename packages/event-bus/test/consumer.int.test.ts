@@ -6,7 +6,15 @@ import { listDeadLetters, replayDeadLetters } from '../src/dead-letters';
 import { claimInboxSql, inboxValues, recordOutcomeSql } from '../src/inbox';
 import { jobOptions } from '../src/queues';
 import { producerConnection } from '../src/redis';
-import { cancelled, createBusDatabase, placed, redisUrl, testPrefix, until } from './fixtures';
+import {
+  cancelled,
+  createBusDatabase,
+  placed,
+  redisUrl,
+  testPrefix,
+  until,
+  dropPrefixes,
+} from './fixtures';
 
 let database: Awaited<ReturnType<typeof createBusDatabase>>;
 const redis = producerConnection(redisUrl);
@@ -19,6 +27,7 @@ afterEach(async () => {
   await Promise.all(running.splice(0).map((consumer) => consumer.close()));
 });
 afterAll(async () => {
+  await dropPrefixes(redis);
   redis.disconnect();
   await database.drop();
 });

@@ -3,6 +3,7 @@
  * tables, a unique queue prefix on the real Redis, and envelopes to write.
  */
 import { randomBytes } from 'node:crypto';
+import type { Redis } from 'ioredis';
 import pg from 'pg';
 import { envelopeFor, type Envelope } from '@shop/events/envelope';
 import { OrderCancelled, OrderPlaced } from '@shop/events/ordering';
@@ -40,7 +41,26 @@ export async function createBusDatabase() {
   };
 }
 
-export const testPrefix = () => `shop-test-bus-${randomBytes(4).toString('hex')}`;
+const prefixes: string[] = [];
+
+/** A queue prefix of this test file's own; `dropPrefixes` deletes their keys afterwards. */
+export const testPrefix = () => {
+  const prefix = `shop-test-bus-${randomBytes(4).toString('hex')}`;
+  prefixes.push(prefix);
+  return prefix;
+};
+
+/** Deletes every key under the prefixes this file made, so test runs leave Redis as they found it. */
+export async function dropPrefixes(redis: Redis): Promise<void> {
+  for (const prefix of prefixes.splice(0)) {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      cursor = next;
+      if (keys.length > 0) await redis.del(...keys);
+    } while (cursor !== '0');
+  }
+}
 
 export function placed(orderId: string, reservedUntil = new Date(Date.now() + 60_000)) {
   return envelopeFor(

@@ -10,6 +10,7 @@ import {
   testPrefix,
   until,
   writeOutbox,
+  dropPrefixes,
 } from './fixtures';
 
 let database: Awaited<ReturnType<typeof createBusDatabase>>;
@@ -24,6 +25,7 @@ afterEach(async () => {
   await database.pool.query('TRUNCATE outbox, inbox');
 });
 afterAll(async () => {
+  await dropPrefixes(redis);
   redis.disconnect();
   await database.drop();
 });
