@@ -1,3 +1,5 @@
+// The queue board's ticket secret the system tests give both services (production refuses the default).
+export const systemTestOpsSecret = 'system-tests-ops-ticket-secret-0123456789';
 /**
  * The API as `npm start` runs it (apps/api src/main.ts), on a free port, against the given
  * database, broker and card processor. Ready once `GET /health` answers 200.
@@ -34,6 +36,7 @@ export async function startApi(config: ApiConfig, timeoutMs = 120_000): Promise<
     app: 'api',
     env: {
       NODE_ENV: 'production',
+      OPS_TICKET_SECRET: systemTestOpsSecret,
       LOG_LEVEL: 'warn',
       HOST: '127.0.0.1',
       PORT: String(port),

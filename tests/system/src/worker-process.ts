@@ -1,3 +1,5 @@
+import { systemTestOpsSecret } from './api-process';
+
 /**
  * The worker (the payment service) as deployed: apps/worker src/main.ts in its own process, with
  * its own database (created and migrated at start), the broker and the card processor's secret key.
@@ -45,6 +47,7 @@ export async function startWorker(
     app: 'worker',
     env: {
       NODE_ENV: 'production',
+      OPS_TICKET_SECRET: systemTestOpsSecret,
       LOG_LEVEL: 'info',
       WORKER_DATABASE_URL: config.databaseUrl,
       WORKER_MIGRATE_ON_START: '1',
